@@ -1,0 +1,141 @@
+/**
+ * Exact rational arithmetic over BigInt.
+ *
+ * Scores, completion rates and money must not pass through binary floats: 0.1 + 0.2 is not 0.3 in a
+ * double, and a score whose exact value ends in 5 at the third decimal must round up. Every figure
+ * enters as a decimal string (or an integer) and is compared, added and divided exactly; rounding
+ * happens once, at the call site the policy names.
+ */
+export interface Rational {
+  readonly n: bigint; // numerator, carries the sign
+  readonly d: bigint; // denominator, always > 0
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
+  let nn = BigInt(n);
+  let dd = BigInt(d);
+  if (dd === 0n) throw new RangeError('division by zero');
+  if (dd < 0n) {
+    nn = -nn;
+    dd = -dd;
+  }
+  const g = gcd(nn, dd);
+  return g > 1n ? { n: nn / g, d: dd / g } : { n: nn, d: dd };
+}
+
+export const ZERO = rat(0n);
+export const ONE = rat(1n);
+export const HUNDRED = rat(100n);
+
+const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
+
+/** Parses "61200", "-3.5", "1.02" exactly. Throws on anything else. */
+export function parseDecimal(text: string): Rational {
+  const m = DECIMAL.exec(text.trim());
+  if (!m) throw new SyntaxError(`not a decimal number: ${JSON.stringify(text)}`);
+  const [, sign, whole, frac = ''] = m;
+  const n = BigInt(whole! + frac) * (sign === '-' ? -1n : 1n);
+  return rat(n, 10n ** BigInt(frac.length));
+}
+
+export function isDecimal(text: string): boolean {
+  return DECIMAL.test(text.trim());
+}
+
+/**
+ * A JS number from a policy file or JSON body, read as the decimal it was written as:
+ * String(0.3) is "0.3", so the exact value is 3/10, not the double nearest to it.
+ */
+export function fromNumber(value: number): Rational {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  if (Number.isInteger(value)) return rat(BigInt(value));
+  const text = String(value);
+  if (/e/i.test(text)) {
+    // 1e-7 and the like: expand the exponent exactly
+    const [mant, exp] = text.toLowerCase().split('e') as [string, string];
+    const base = parseDecimal(mant);
+    const e = Number(exp);
+    return e >= 0 ? mul(base, rat(10n ** BigInt(e))) : div(base, rat(10n ** BigInt(-e)));
+  }
+  return parseDecimal(text);
+}
+
+export function toRational(value: Rational | string | number | bigint): Rational {
+  if (typeof value === 'string') return parseDecimal(value);
+  if (typeof value === 'number') return fromNumber(value);
+  if (typeof value === 'bigint') return rat(value);
+  return value;
+}
+
+export const add = (a: Rational, b: Rational): Rational => rat(a.n * b.d + b.n * a.d, a.d * b.d);
+export const sub = (a: Rational, b: Rational): Rational => rat(a.n * b.d - b.n * a.d, a.d * b.d);
+export const mul = (a: Rational, b: Rational): Rational => rat(a.n * b.n, a.d * b.d);
+export function div(a: Rational, b: Rational): Rational {
+  if (b.n === 0n) throw new RangeError('division by zero');
+  return rat(a.n * b.d, a.d * b.n);
+}
+
+/** -1, 0 or 1, like a comparator. */
+export function cmp(a: Rational, b: Rational): -1 | 0 | 1 {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+export const eq = (a: Rational, b: Rational): boolean => cmp(a, b) === 0;
+export const lt = (a: Rational, b: Rational): boolean => cmp(a, b) < 0;
+export const gte = (a: Rational, b: Rational): boolean => cmp(a, b) >= 0;
+export const min = (a: Rational, b: Rational): Rational => (cmp(a, b) <= 0 ? a : b);
+export const max = (a: Rational, b: Rational): Rational => (cmp(a, b) >= 0 ? a : b);
+export const sum = (xs: readonly Rational[]): Rational => xs.reduce(add, ZERO);
+
+/** Largest integer ≤ a. */
+export function floor(a: Rational): bigint {
+  const q = a.n / a.d; // truncates toward zero
+  return a.n < 0n && q * a.d !== a.n ? q - 1n : q;
+}
+
+/**
+ * Rounds half away from zero ("四舍五入", what Chinese assessment rules mean by half-up) to
+ * `decimals` places and returns the exact result as a rational.
+ */
+export function roundHalfUp(a: Rational, decimals: number): Rational {
+  const scale = 10n ** BigInt(decimals);
+  const scaled = mul(a, rat(scale));
+  const neg = scaled.n < 0n;
+  const abs = rat(neg ? -scaled.n : scaled.n, scaled.d);
+  const rounded = floor(add(abs, rat(1n, 2n)));
+  return rat(neg ? -rounded : rounded, scale);
+}
+
+/** Exact decimal text with exactly `decimals` places; the value must already be rounded to them. */
+export function toFixed(a: Rational, decimals: number): string {
+  const r = roundHalfUp(a, decimals);
+  const scale = 10n ** BigInt(decimals);
+  const scaled = (r.n * scale) / r.d;
+  const neg = scaled < 0n;
+  const digits = (neg ? -scaled : scaled).toString().padStart(decimals + 1, '0');
+  const whole = digits.slice(0, digits.length - decimals);
+  const frac = digits.slice(digits.length - decimals);
+  return (neg ? '-' : '') + whole + (decimals > 0 ? '.' + frac : '');
+}
+
+/**
+ * Shortest exact decimal text of a rational that has a finite decimal expansion ("10200", "1.5");
+ * other values are rounded half-up to `maxDecimals` places.
+ */
+export function toDecimalString(a: Rational, maxDecimals = 6): string {
+  const text = toFixed(a, maxDecimals);
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** For JSON responses: the value rounded half-up to `decimals` places, as a number. */
+export function toNumber(a: Rational, decimals = 6): number {
+  return Number(toFixed(a, decimals));
+}

@@ -1,0 +1,46 @@
+import type { IndicatorScheme, Policy } from './policy';
+import {
+  add, cmp, div, gte, HUNDRED, lt, min, mul, rat, roundHalfUp, sub, toRational, ZERO, type Rational,
+} from './rational';
+
+/**
+ * The county score (SPEC.md §4), exactly: rates and points are rationals; the only rounding is the
+ * published score, half-up to the policy's decimals.
+ */
+
+/** completion rate r = actual ÷ target × 100 (a percentage). Null when the target is zero. */
+export function completionRate(actual: Rational, target: Rational): Rational | null {
+  if (target.n === 0n) return null;
+  return mul(div(actual, target), HUNDRED);
+}
+
+/**
+ * r ≥ 100: Bᵢ + min((r − 100) × bᵢ, Mᵢ);  tᵢ ≤ r < 100: Bᵢ × r ÷ 100;  r < tᵢ: 0.
+ */
+export function indicatorPoints(rate: Rational, scheme: IndicatorScheme): Rational {
+  const base = toRational(scheme.basePoints);
+  if (gte(rate, HUNDRED)) {
+    const bonus = mul(sub(rate, HUNDRED), toRational(scheme.bonusPerPoint));
+    return add(base, min(bonus, toRational(scheme.bonusCap)));
+  }
+  if (lt(rate, toRational(scheme.floorPct))) return ZERO;
+  return div(mul(base, rate), HUNDRED);
+}
+
+/** The published score: the exact sum of points, rounded half-up once (一: 综合评分). */
+export function publishedScore(points: readonly Rational[], policy: Pick<Policy, 'countyAward'>): Rational {
+  const exact = points.reduce(add, ZERO);
+  return roundHalfUp(exact, policy.countyAward.score.decimals);
+}
+
+/**
+ * 序时进度: the share of the period that has passed when `month` is the latest month with data.
+ * Month 8 of July–September → 2/3. After the period (or with mode "none") → 1.
+ */
+export function timeProgress(month: number | null, policy: Pick<Policy, 'period' | 'countyAward'>): Rational {
+  const months = policy.period.months;
+  if (policy.countyAward.timeProgress.mode === 'none' || month === null) return rat(1n);
+  const index = months.indexOf(month);
+  if (index < 0) return cmp(rat(BigInt(month)), rat(BigInt(months[0]!))) < 0 ? ZERO : rat(1n);
+  return rat(BigInt(index + 1), BigInt(months.length));
+}
