@@ -53,7 +53,7 @@ export function renderReadme(e: DemoExpected, seed: number): string {
 | expected.json | — | everything below, machine-readable, for tests |
 
 ## 生成 · How they were made
-\`node --import tsx data/demo/generate.ts\` — deterministic (seeded PRNG, seed ${seed}, no Math.random; exact BigInt arithmetic). Month-9 completion rates and the industry growth paths are designed by hand in \`lib/units.ts\` and \`lib/industries.ts\`; July/August and month-to-month detail come from the PRNG. The generator reads its own files back, recomputes every score, status and grant independently of \`shared/\`, checks the brief's promises, then writes \`expected.json\` and this README. Do not edit the CSVs by hand; change the design and re-run. \`data/demo/demo.test.ts\` checks the committed files equal a fresh run (\`npx vitest run --config data/demo/vitest.config.ts\`; typecheck: \`npx tsc -b data/demo\`).
+\`node --import tsx data/demo/generate.ts\` — deterministic (seeded PRNG, seed ${seed}, no Math.random; exact BigInt arithmetic). Month-9 completion rates and the industry growth paths are designed by hand in \`lib/units.ts\` and \`lib/industries.ts\`; July/August and month-to-month detail come from the PRNG. The generator reads its own files back, recomputes every score, status and grant independently of \`shared/\`, checks the brief's promises, then writes \`expected.json\` and this README. Do not edit the CSVs by hand; change the design and re-run. \`data/demo/demo.test.ts\` checks the committed files equal a fresh run (part of \`npm test\`).
 
 ## 9月排名（预期）· Expected ranking, September (time progress 100%)
 ${rankingMarkdown(m9)}

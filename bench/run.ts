@@ -1,0 +1,145 @@
+/**
+ * npm run bench — the performance figures of README "Performance", each as a ratio against a
+ * baseline measured in the same run on the same machine. Prints a table and writes
+ * bench/results.json. Goals are reported here, never asserted in tests.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { firstLoadJs } from './bundle';
+import { subsidyCsv, subsidyEntries, subsidyXlsx } from '../tests/support/generate';
+import { loadTest, login, multipart, request } from '../tests/support/http';
+import { ROOT, startServer } from '../tests/support/realServer';
+import { openDashboards } from './sse';
+
+const PASSWORD = 'bench-admin-password-2026';
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CSV_ROWS = 100_000;
+const XLSX_ROWS = 50_000;
+const DASHBOARDS = 1000;
+
+interface Figure { name: string; value: number; unit: string; baseline?: number; ratio?: number; goal?: string; met?: boolean }
+const figures: Figure[] = [];
+const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+
+/** Bare better-sqlite3: the same rows inserted in one transaction, the floor an upload cannot beat. */
+function bareInsertRowsPerSecond(entries: Array<[string, string]>, dir: string): number {
+  const db = new Database(join(dir, 'bare.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE entries (batch_id INTEGER, key TEXT, value TEXT, PRIMARY KEY (batch_id, key))');
+  const insert = db.prepare('INSERT INTO entries (batch_id, key, value) VALUES (1, ?, ?)');
+  const t0 = performance.now();
+  db.transaction(() => {
+    for (const [k, v] of entries) insert.run(k, v);
+  })();
+  const seconds = (performance.now() - t0) / 1000;
+  db.close();
+  return entries.length / seconds;
+}
+
+async function upload(base: string, cookie: string, name: string, data: Buffer, type: string, dryRun: boolean) {
+  const { body, contentType } = multipart({ kind: 'subsidy-applications', policyId: 'liuzhou-2026-q3' }, { name, data, type });
+  const t0 = performance.now();
+  const res = await request(`${base}/api/uploads?dryRun=${dryRun}`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': contentType, 'content-length': String(body.length) },
+    body,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (res.status !== 200) throw new Error(`upload ${name} dryRun=${dryRun}: ${res.status} ${res.body.toString().slice(0, 500)}`);
+  return seconds;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'scoreboard-bench-'));
+  console.log(`bench on ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), Node ${process.version}`);
+  const server = await startServer({ DATABASE_PATH: join(dir, 'bench.sqlite'), DEMO_DATA: '1', ADMIN_PASSWORD: PASSWORD });
+  try {
+    const cookie = await login(server.base, 'admin', PASSWORD);
+    const headers = { cookie };
+
+    // 1. Ranking against the health floor, same server, same run.
+    await loadTest(`${server.base}/api/health`, { connections: CONNECTIONS, seconds: 1 }); // warm-up
+    const health = await loadTest(`${server.base}/api/health`, { connections: CONNECTIONS, seconds: SECONDS });
+    await loadTest(`${server.base}/api/policies/liuzhou-2026-q3/ranking`, { connections: CONNECTIONS, seconds: 1, headers });
+    const ranking = await loadTest(`${server.base}/api/policies/liuzhou-2026-q3/ranking`, { connections: CONNECTIONS, seconds: SECONDS, headers });
+    figures.push(
+      { name: 'health requests/s (50 conns, floor)', value: health.rps, unit: 'req/s' },
+      { name: 'ranking requests/s (50 conns)', value: ranking.rps, unit: 'req/s', baseline: health.rps, ratio: ranking.rps / health.rps, goal: '≥ 0.5 × health', met: ranking.rps / health.rps >= 0.5 },
+      { name: 'ranking p99 latency (50 conns)', value: ranking.p99, unit: 'ms', baseline: health.p99, ratio: ranking.p99 / health.p99, goal: '≤ 20 ms', met: ranking.p99 <= 20 },
+      { name: 'ranking errors', value: ranking.errors + health.errors, unit: 'count', goal: '0', met: ranking.errors + health.errors === 0 },
+    );
+
+    // 2. Uploads against bare inserts of the same rows.
+    const bare = bareInsertRowsPerSecond(subsidyEntries(CSV_ROWS), dir);
+    const csv = subsidyCsv(CSV_ROWS);
+    const csvPreview = await upload(server.base, cookie, 'bench-100k.csv', csv, 'text/csv', true);
+    const csvCommit = await upload(server.base, cookie, 'bench-100k.csv', csv, 'text/csv', false);
+    figures.push(
+      { name: 'bare better-sqlite3 inserts (100k rows, 1 tx)', value: bare, unit: 'rows/s' },
+      { name: 'CSV 100k rows: preview', value: CSV_ROWS / csvPreview, unit: 'rows/s', baseline: bare, ratio: CSV_ROWS / csvPreview / bare },
+      { name: 'CSV 100k rows: commit', value: CSV_ROWS / csvCommit, unit: 'rows/s', baseline: bare, ratio: CSV_ROWS / csvCommit / bare },
+      { name: 'CSV 100k rows: preview + commit time', value: csvPreview + csvCommit, unit: 's', goal: '< 5 s', met: csvPreview + csvCommit < 5 },
+    );
+    const xlsx = await subsidyXlsx(XLSX_ROWS);
+    const xType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const xPreview = await upload(server.base, cookie, 'bench-50k.xlsx', xlsx, xType, true);
+    const xCommit = await upload(server.base, cookie, 'bench-50k.xlsx', xlsx, xType, false);
+    figures.push(
+      { name: 'XLSX 50k rows: preview', value: XLSX_ROWS / xPreview, unit: 'rows/s', baseline: bare, ratio: XLSX_ROWS / xPreview / bare },
+      { name: 'XLSX 50k rows: commit', value: XLSX_ROWS / xCommit, unit: 'rows/s', baseline: bare, ratio: XLSX_ROWS / xCommit / bare },
+    );
+
+    // 3. SSE fan-out to 1,000 open dashboards, and the server's memory while they are open.
+    const rssBefore = server.rssMiB();
+    const dashboards = await openDashboards(server.base, cookie, DASHBOARDS);
+    const rssOpen = server.rssMiB();
+    const t0 = performance.now();
+    const res = await request(`${server.base}/api/policies/liuzhou-2026-q3/budget`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ totalWan: 3000 }),
+    });
+    if (res.status !== 200) throw new Error(`budget: ${res.status} ${res.body.toString()}`);
+    const delays = await dashboards.waitFor(t0);
+    dashboards.close();
+    const p = (q: number) => delays[Math.min(delays.length - 1, Math.ceil((q / 100) * delays.length) - 1)] ?? NaN;
+    figures.push(
+      { name: `SSE clients told of a change`, value: delays.length, unit: `of ${DASHBOARDS}`, goal: `${DASHBOARDS}`, met: delays.length === DASHBOARDS },
+      { name: 'SSE fan-out p50', value: p(50), unit: 'ms' },
+      { name: 'SSE fan-out p99', value: p(99), unit: 'ms', goal: '≤ 1000 ms', met: p(99) <= 1000 },
+      { name: 'server RSS, idle after uploads', value: rssBefore, unit: 'MiB' },
+      { name: `server RSS, ${DASHBOARDS} dashboards open`, value: rssOpen, unit: 'MiB', baseline: rssBefore, ratio: rssOpen / rssBefore, goal: '≤ 300 MiB', met: rssOpen <= 300 },
+    );
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // 4. First-load JavaScript of `/`.
+  const bundle = firstLoadJs(join(ROOT, 'client/dist'));
+  if (bundle) {
+    figures.push({ name: `first-load JS of / (${bundle.files.length} files, gzip)`, value: bundle.gzipKiB, unit: 'KiB', baseline: bundle.rawKiB, ratio: bundle.gzipKiB / bundle.rawKiB, goal: '≤ 350 KiB', met: bundle.gzipKiB <= 350 });
+  } else {
+    console.log('client/dist is missing: run npm run build first to measure the first-load JavaScript');
+  }
+
+  const rows = figures.map((f) => [
+    f.name, `${fmt(f.value, f.unit === 'count' || f.unit.startsWith('of') ? 0 : 1)} ${f.unit}`,
+    f.ratio === undefined ? '' : `${fmt(f.ratio, 3)}×`, f.goal ?? '', f.met === undefined ? '' : f.met ? 'met' : 'MISSED',
+  ]);
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['figure', 'value', 'ratio', 'goal', ''][i]!.length));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(['figure', 'value', 'ratio', 'goal', '']));
+  for (const r of rows) console.log(line(r));
+  const out = { measuredAt: new Date().toISOString(), node: process.version, cores: cpus().length, figures };
+  writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(out, null, 2) + '\n');
+  console.log('wrote bench/results.json');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

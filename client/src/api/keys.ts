@@ -1,0 +1,16 @@
+/**
+ * Query keys, one factory per resource, every input in the key. Everything that belongs to a policy
+ * starts with ['policies', policyId] so one server `change` event invalidates it all at once.
+ */
+export const sessionKeys = { current: () => ['session'] as const };
+export const policyKeys = {
+  list: () => ['policies'] as const,
+  all: (policyId: string) => ['policies', policyId] as const,
+  ranking: (policyId: string, month: number | null) => ['policies', policyId, 'ranking', { month }] as const,
+  industries: (policyId: string) => ['policies', policyId, 'industries'] as const,
+  subsidies: (policyId: string) => ['policies', policyId, 'subsidies'] as const,
+  awards: (policyId: string) => ['policies', policyId, 'awards'] as const,
+  batches: (policyId: string) => ['policies', policyId, 'batches'] as const,
+};
+export const userKeys = { list: () => ['users'] as const };
+export const auditKeys = { list: () => ['audit'] as const };

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { useQuery } from '@tanstack/react-query';
+import {
+  auditSchema,
+  awardsSchema,
+  batchesSchema,
+  industriesSchema,
+  policiesSchema,
+  rankingSchema,
+  sessionSchema,
+  subsidiesSchema,
+  userSchema,
+} from '@scoreboard/shared';
+import { apiRequest } from './client';
+import { auditKeys, policyKeys, sessionKeys, userKeys } from './keys';
+
+const enc = encodeURIComponent;
+
+export function useSessionQuery() {
+  return useQuery({
+    queryKey: sessionKeys.current(),
+    // A 401 here means "not signed in", not a failure: answer null.
+    queryFn: async ({ signal }) => {
+      try {
+        return await apiRequest('/api/session', sessionSchema, { signal, quiet401: true });
+      } catch (e) {
+        if (e instanceof Error && 'status' in e && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export function usePoliciesQuery(enabled = true) {
+  return useQuery({
+    queryKey: policyKeys.list(),
+    queryFn: ({ signal }) => apiRequest('/api/policies', policiesSchema, { signal }),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+export function useRankingQuery(policyId: string, month: number | null) {
+  return useQuery({
+    queryKey: policyKeys.ranking(policyId, month),
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/policies/${enc(policyId)}/ranking${month ? `?month=${month}` : ''}`, rankingSchema, { signal }),
+  });
+}
+
+export function useIndustriesQuery(policyId: string) {
+  return useQuery({
+    queryKey: policyKeys.industries(policyId),
+    queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}/industries`, industriesSchema, { signal }),
+  });
+}
+
+export function useSubsidiesQuery(policyId: string) {
+  return useQuery({
+    queryKey: policyKeys.subsidies(policyId),
+    queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}/subsidies`, subsidiesSchema, { signal }),
+  });
+}
+
+export function useAwardsQuery(policyId: string) {
+  return useQuery({
+    queryKey: policyKeys.awards(policyId),
+    queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}/awards`, awardsSchema, { signal }),
+  });
+}
+
+export function useBatchesQuery(policyId: string, enabled = true) {
+  return useQuery({
+    queryKey: policyKeys.batches(policyId),
+    queryFn: ({ signal }) => apiRequest(`/api/uploads?policyId=${enc(policyId)}`, batchesSchema, { signal }),
+    enabled,
+  });
+}
+
+// The user list has no named schema in api.ts; it is the shared userSchema in a list.
+export const usersListSchema = z.object({ users: z.array(userSchema) });
+export function useUsersQuery(enabled: boolean) {
+  return useQuery({
+    queryKey: userKeys.list(),
+    queryFn: ({ signal }) => apiRequest('/api/users', usersListSchema, { signal }),
+    enabled,
+  });
+}
+
+export function useAuditQuery(enabled: boolean) {
+  return useQuery({
+    queryKey: auditKeys.list(),
+    queryFn: ({ signal }) => apiRequest('/api/audit', auditSchema, { signal }),
+    enabled,
+  });
+}

@@ -1,0 +1,128 @@
+import { Link } from 'react-router';
+import { useFinalize } from '../../api/mutations';
+import { useAwardsQuery } from '../../api/queries';
+import { IfRole } from '../../auth/session';
+import { formatDateTime } from '../../format/dates';
+import { formatNumber } from '../../format/numbers';
+import { useI18n } from '../../i18n/I18nProvider';
+import { usePolicy } from '../../layout/policy';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { QueryState } from '../../ui/QueryState';
+import { AwardBadge } from '../ranking/RankingTable';
+import { countyAwardTotal } from './awardSummary';
+import { BudgetSummary } from './BudgetSummary';
+
+export default function AwardsPage() {
+  const { t } = useI18n();
+  const { policyId } = usePolicy();
+  const query = useAwardsQuery(policyId);
+  const finalize = useFinalize(policyId);
+  return (
+    <section aria-labelledby="awards-title">
+      <div className="page-head">
+        <h1 id="awards-title">{t('awards.title')}</h1>
+        <div className="toolbar">
+          <a className="button" href={`/api/policies/${encodeURIComponent(policyId)}/awards.xlsx`} download>{t('awards.export')}</a>
+          <Link className="button" to="/awards/print">{t('awards.print')}</Link>
+        </div>
+      </div>
+      <QueryState query={query}>
+        {(awards) => {
+          const total = countyAwardTotal(awards.county);
+          return (
+            <>
+              <div className="card status-line">
+                {awards.final ? (
+                  <span className="chip chip-ok" data-testid="final-state">
+                    {t('common.final')} · {t('awards.finalized', { at: formatDateTime(awards.finalizedAt), by: awards.finalizedBy ?? '' })}
+                  </span>
+                ) : (
+                  <span className="chip chip-muted" data-testid="final-state">{t('awards.notFinal')}</span>
+                )}
+                {awards.month !== null && <span>{t('common.asOf', { month: awards.month })}</span>}
+                {!awards.final && (
+                  <IfRole role="leader">
+                    <ConfirmButton
+                      label={t('awards.finalize')}
+                      question={t('awards.finalizeConfirm')}
+                      className="button button-primary"
+                      disabled={finalize.isPending}
+                      onConfirm={() => finalize.mutate()}
+                    />
+                  </IfRole>
+                )}
+              </div>
+              <ErrorNotice error={finalize.error} />
+              {awards.revisedAfterFinalization && (
+                <p className="notice notice-warn" role="alert" data-testid="revised-warning">
+                  <span aria-hidden="true">⚠ </span>{t('awards.revised')}
+                </p>
+              )}
+              <div className="card">
+                <h2>{t('awards.county')}</h2>
+                <table className="data-table" data-testid="county-awards">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">{t('ranking.rank')}</th>
+                      <th scope="col">{t('ranking.unit')}</th>
+                      <th scope="col" className="num">{t('ranking.score')}</th>
+                      <th scope="col" className="num">{t('ranking.award')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {awards.county.map((r) => (
+                      <tr key={r.unitId} className={r.disqualified ? 'row-disqualified' : undefined}>
+                        <td className="num">{r.rank ?? '—'}{r.tied && <span className="chip chip-tied">{t('ranking.tied')}</span>}</td>
+                        <th scope="row">
+                          <span className={r.disqualified ? 'struck' : undefined}>{r.unitName}</span>
+                          {r.disqualified && <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</span>}
+                          {r.missing.length > 0 && <span className="chip chip-missing">{t('ranking.missing')}</span>}
+                        </th>
+                        <td className="num">{formatNumber(r.score, 2)}</td>
+                        <td className="num"><AwardBadge award={r.award} /></td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row" colSpan={3}>{t('awards.total')}（{total.capitals}）</th>
+                      <td className="num" data-testid="county-total">{formatNumber(total.wan)}</td>
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+              <div className="card">
+                <h2>{t('awards.budget')}</h2>
+                <BudgetSummary budget={awards.budget} />
+              </div>
+              <div className="card">
+                <h2>{t('awards.grants')}</h2>
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('subsidies.enterprise')}</th>
+                      <th scope="col">{t('subsidies.kind')}</th>
+                      <th scope="col" className="num">{t('subsidies.computed')}</th>
+                      <th scope="col" className="num">{t('subsidies.granted')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {awards.grants.map((g) => (
+                      <tr key={`${g.creditCode}/${g.kind}`}>
+                        <th scope="row">{g.enterpriseName}</th>
+                        <td>{t(`subsidyKind.${g.kind}`)}</td>
+                        <td className="num">{formatNumber(g.computedWan)}</td>
+                        <td className="num">{formatNumber(g.grantedWan)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}

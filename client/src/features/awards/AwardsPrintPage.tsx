@@ -1,0 +1,104 @@
+import { Link } from 'react-router';
+import { useAwardsQuery } from '../../api/queries';
+import { formatChineseDate } from '../../format/dates';
+import { formatMoneyWan, formatNumber, formatPct } from '../../format/numbers';
+import { useI18n } from '../../i18n/I18nProvider';
+import { usePolicy } from '../../layout/policy';
+import { QueryState } from '../../ui/QueryState';
+import { countyAwardTotal, indicatorDetail } from './awardSummary';
+import './print.css';
+
+/**
+ * The A4 award table for signing (SPEC §9): plain, no navigation; printing only on the button.
+ * Once final it shows exactly the frozen snapshot the API returns.
+ */
+export default function AwardsPrintPage() {
+  const { t } = useI18n();
+  const { policyId } = usePolicy();
+  const query = useAwardsQuery(policyId);
+  return (
+    <QueryState query={query}>
+      {(a) => {
+        const total = countyAwardTotal(a.county);
+        const granted = a.grants.reduce((s, g) => s + g.grantedWan, 0);
+        const date = a.finalizedAt ?? new Date();
+        return (
+          <article className="print-page" data-testid="print-page">
+            {a.draft && <div className="watermark" aria-hidden="true">{t('common.draft')}</div>}
+            <div className="print-tools no-print">
+              <Link className="button" to="/awards">← {t('print.back')}</Link>
+              <button type="button" className="button button-primary" onClick={() => window.print()}>{t('print.printButton')}</button>
+            </div>
+            <header className="print-header">
+              <h1>{a.title}{a.draft && <span className="draft-mark">（{t('common.draft')}）</span>}</h1>
+              <h2>{t('print.subtitle')}</h2>
+              <p>
+                {a.month !== null && t('print.asOf', { month: a.month, progress: formatPct(a.timeProgress, 1) })}
+                {' · '}
+                {a.final ? t('common.final') : t('awards.notFinal')}
+              </p>
+            </header>
+            <table className="print-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('ranking.rank')}</th>
+                  <th scope="col">{t('ranking.unit')}</th>
+                  <th scope="col">{t('ranking.score')}</th>
+                  <th scope="col">{t('indicator.output')}</th>
+                  <th scope="col">{t('indicator.investment')}</th>
+                  <th scope="col">{t('ranking.award')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.county.map((r) => (
+                  <tr key={r.unitId}>
+                    <td className="num">{r.rank ?? '—'}{r.tied ? ` ${t('ranking.tied')}` : ''}</td>
+                    <td>
+                      <span className={r.disqualified ? 'struck' : undefined}>{r.unitName}</span>
+                      {r.disqualified && <div className="small">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</div>}
+                    </td>
+                    <td className="num">{formatNumber(r.score, 2)}</td>
+                    <td className="small">{indicatorDetail(r, 'output', t)}</td>
+                    <td className="small">{indicatorDetail(r, 'investment', t)}</td>
+                    <td className="num award">{r.award > 0 ? formatNumber(r.award) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={5}>{t('print.totalFigures')}</th>
+                  <td className="num award" data-testid="print-total">{formatNumber(total.wan)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">{t('print.totalCapitals')}</th>
+                  <td colSpan={5} data-testid="print-capitals">{total.capitals}</td>
+                </tr>
+              </tfoot>
+            </table>
+            <p className="small">{t('print.detail')}</p>
+            <p>{t('print.grantsSummary', { count: a.grants.length, granted: formatNumber(granted) })}</p>
+            <p>
+              {a.budget.totalWan === null
+                ? `${t('awards.noBudget')} ${t('awards.paid')} ${formatMoneyWan(a.budget.paidWan)}`
+                : t('print.budgetLine', {
+                    total: formatMoneyWan(a.budget.totalWan),
+                    paid: formatMoneyWan(a.budget.paidWan),
+                    remaining: a.budget.remainingWan === null ? '—' : formatMoneyWan(a.budget.remainingWan),
+                  })}
+              {a.budget.scaled && ` · ${t('awards.factor')} ${formatNumber(a.budget.factor, 4)}`}
+            </p>
+            <footer className="signatures">
+              <p>{t('print.date', { date: formatChineseDate(date) })}</p>
+              <div className="signature-lines">
+                <span>{t('print.preparer')}<span className="line" /></span>
+                <span>{t('print.reviewer')}<span className="line" /></span>
+                <span>{t('print.leader')}<span className="line" /></span>
+                <span className="seal">{t('print.seal')}</span>
+              </div>
+            </footer>
+          </article>
+        );
+      }}
+    </QueryState>
+  );
+}

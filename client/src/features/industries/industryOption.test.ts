@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { IndustryRow } from '@scoreboard/shared';
+import { translator } from '../../i18n/translate';
+import { toIndustryGrowthOption, toIndustryTrendOption } from './industryOption';
+
+const t = translator('zh-CN');
+const point = (month: number, growth: number | null, computed = false) => ({ month, growth, computed, output: null, outputLastYear: null });
+const rows: IndustryRow[] = [
+  {
+    industryId: 'ai-robotics', name: '人工智能终端及机器人产业', shortName: '人工智能终端及机器人',
+    target: { kind: 'growthAtLeast', pct: 30 }, targetText: '增长30%以上',
+    series: [point(7, 28.5), point(8, 31.2)], latest: { month: 8, growth: 31.2 }, status: 'on_track',
+  },
+  {
+    industryId: 'steel', name: '钢铁及关键金属新材料产业', shortName: '钢铁及关键金属新材料',
+    target: { kind: 'declineNarrowing', mode: 'eachMonth' }, targetText: '降幅持续收窄',
+    series: [point(6, -9.1), point(7, -8.2), point(8, -6.5, true)], latest: { month: 8, growth: -6.5 }, status: 'on_track',
+  },
+  {
+    industryId: 'other', name: '其他重点产业', shortName: '其他重点产业',
+    target: null, targetText: '未设数值目标', series: [], latest: null, status: 'no_target',
+  },
+];
+
+describe('toIndustryGrowthOption', () => {
+  it('draws the latest growth with its status, and a marker at a numeric target only', () => {
+    const option = toIndustryGrowthOption(rows, t);
+    const series = (option.series as Array<{ data: Array<{ value: number | null; label: { formatter: string } }>; markPoint: { data: Array<{ coord: [number, string] }> } }>)[0]!;
+    expect(series.data.map((d) => d.value)).toEqual([31.2, -6.5, null]);
+    expect(series.data[0]!.label.formatter).toBe('+31.20%  进度正常');
+    expect(series.data[1]!.label.formatter).toBe('-6.50%  进度正常');
+    expect(series.markPoint.data.map((d) => d.coord)).toEqual([[30, '人工智能终端及机器人']]);
+  });
+});
+
+describe('toIndustryTrendOption', () => {
+  it('draws January–September with gaps where no figure landed, computed rates hollow', () => {
+    const option = toIndustryTrendOption(rows, { from: 1, to: 9 }, t);
+    expect((option.xAxis as { data: string[] }).data).toHaveLength(9);
+    const steel = (option.series as Array<{ name: string; data: Array<null | { value: number; symbol: string; name?: string }> }>)[1]!;
+    expect(steel.name).toBe('钢铁及关键金属新材料');
+    expect(steel.data.slice(0, 5)).toEqual([null, null, null, null, null]);
+    expect(steel.data[5]).toEqual({ value: -9.1, symbol: 'circle', symbolSize: 6 });
+    expect(steel.data[7]).toEqual({ value: -6.5, symbol: 'emptyCircle', symbolSize: 8, name: '推算（非可比口径）' });
+    expect(steel.data[8]).toBeNull();
+  });
+});

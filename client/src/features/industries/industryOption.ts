@@ -1,0 +1,91 @@
+import type { IndustryRow, IndustryStatus } from '@scoreboard/shared';
+import type { ChartOption } from '../../charts/types';
+import { palette } from '../../charts/types';
+import { formatSignedPct } from '../../format/numbers';
+import type { Translate } from '../../i18n/translate';
+
+export const STATUS_COLOUR: Record<IndustryStatus, string> = {
+  met: palette.green,
+  on_track: palette.blue,
+  not_met: palette.red,
+  behind: palette.amber,
+  no_target: palette.grey,
+  no_data: palette.grey,
+};
+
+/**
+ * Latest cumulative growth per industry as a bar, its `growthAtLeast` target as a marker on the same
+ * row (a bullet chart). Narrowing targets have no number to mark: the trend chart shows them.
+ */
+export function toIndustryGrowthOption(rows: readonly IndustryRow[], t: Translate, options: { dark?: boolean } = {}): ChartOption {
+  const text = options.dark ? palette.textOnDark : palette.text;
+  const names = rows.map((r) => r.shortName);
+  const targets = rows.flatMap((r) =>
+    r.target?.kind === 'growthAtLeast'
+      ? [{ name: `${t('industries.target')} ${r.target.pct}%`, coord: [r.target.pct, r.shortName], value: r.target.pct }]
+      : [],
+  );
+  return {
+    backgroundColor: 'transparent',
+    animationDuration: 300,
+    grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', axisLabel: { formatter: '{value}%', color: text } },
+    yAxis: { type: 'category', inverse: true, data: names, axisLabel: { color: text } },
+    series: [
+      {
+        type: 'bar',
+        name: t('industries.latest'),
+        barMaxWidth: 22,
+        data: rows.map((r) => ({
+          value: r.latest?.growth ?? null,
+          itemStyle: { color: STATUS_COLOUR[r.status] },
+          label: {
+            show: r.latest !== null,
+            position: 'right',
+            color: text,
+            formatter: r.latest ? `${formatSignedPct(r.latest.growth)}  ${t(`status.${r.status}`)}` : '',
+          },
+        })),
+        markPoint: {
+          symbol: 'rect',
+          symbolSize: [4, 26],
+          itemStyle: { color: options.dark ? palette.textOnDark : palette.text },
+          label: { show: false },
+          data: targets,
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * Cumulative growth January–September, one line per industry. Computed rates (this year ÷ last
+ * year, not on a comparable basis; SPEC §5) are drawn as hollow points and named in the tooltip.
+ */
+export function toIndustryTrendOption(rows: readonly IndustryRow[], window: { from: number; to: number }, t: Translate, options: { dark?: boolean } = {}): ChartOption {
+  const text = options.dark ? palette.textOnDark : palette.text;
+  const months: number[] = [];
+  for (let m = window.from; m <= window.to; m++) months.push(m);
+  return {
+    backgroundColor: 'transparent',
+    animationDuration: 300,
+    grid: { left: 8, right: 24, top: 64, bottom: 8, containLabel: true },
+    legend: { top: 0, type: 'plain', textStyle: { color: text } },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: months.map((m) => t('common.month', { month: m })), axisLabel: { color: text } },
+    yAxis: { type: 'value', axisLabel: { formatter: '{value}%', color: text } },
+    series: rows.map((r) => ({
+      type: 'line' as const,
+      name: r.shortName,
+      connectNulls: false,
+      data: months.map((m) => {
+        const point = r.series.find((s) => s.month === m);
+        if (!point || point.growth === null) return null;
+        return point.computed
+          ? { value: point.growth, symbol: 'emptyCircle', symbolSize: 8, name: t('industries.computed') }
+          : { value: point.growth, symbol: 'circle', symbolSize: 6 };
+      }),
+    })),
+  };
+}

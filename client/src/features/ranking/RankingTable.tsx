@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { IndicatorId, RankingRow } from '@scoreboard/shared';
+import { formatNumber, formatPct, formatWan } from '../../format/numbers';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/translate';
+import { movementOf, type RankHistory } from './rankMovement';
+import { DisqualifyControl } from './DisqualifyControl';
+
+const INDICATORS: readonly IndicatorId[] = ['output', 'investment'];
+
+function MovementCell({ history, row }: { history: RankHistory | null; row: RankingRow }) {
+  const { t } = useI18n();
+  const m = movementOf(history, row.unitId, row.rank);
+  if (!m) return <td className="num">—</td>;
+  if (m.kind === 'same') return <td className="num movement-same">{t('ranking.same')}</td>;
+  if (m.kind === 'new') return <td className="num">{t('ranking.new')}</td>;
+  const up = m.kind === 'up';
+  return (
+    <td className={`num ${up ? 'movement-up' : 'movement-down'}`}>
+      <span aria-hidden="true">{up ? '▲' : '▼'}{m.places}</span>
+      <span className="sr-only">{t(up ? 'ranking.up' : 'ranking.down', { n: m.places })}</span>
+    </td>
+  );
+}
+
+export function AwardBadge({ award }: { award: number }) {
+  const { t } = useI18n();
+  if (award <= 0) return <>—</>;
+  return (
+    <span className="award-badge">
+      {formatNumber(award)}
+      <span className="sr-only">{t('common.wan')}</span>
+    </span>
+  );
+}
+
+function RankCell({ row }: { row: RankingRow }) {
+  const { t } = useI18n();
+  if (row.rank === null) return <td className="num">—</td>;
+  return (
+    <td className="num">
+      <span className={row.rank <= 5 ? `rank rank-${row.rank}` : 'rank'}>{row.rank}</span>
+      {row.tied && <span className="chip chip-tied">{t('ranking.tied')}</span>}
+    </td>
+  );
+}
+
+/** The ranking table: every indicator's target, pro-rated target, actual, rate and points. */
+export function RankingTable({ rows, history, canDisqualify, policyId }: {
+  rows: readonly RankingRow[];
+  history: RankHistory | null;
+  canDisqualify: boolean;
+  policyId: string;
+}) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState<string | null>(null);
+  const sub: MessageKey[] = ['ranking.target', 'ranking.prorated', 'ranking.actual', 'ranking.rate', 'ranking.points'];
+  return (
+    <div className="table-scroll">
+      <table className="data-table ranking-table" data-testid="ranking-table">
+        <caption className="sr-only">{t('ranking.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" rowSpan={2}>{t('ranking.rank')}</th>
+            <th scope="col" rowSpan={2}>{t('ranking.unit')}</th>
+            <th scope="col" rowSpan={2} className="num">{t('ranking.score')}</th>
+            {INDICATORS.map((id) => (
+              <th scope="colgroup" colSpan={5} key={id} className="group">{t(`indicator.${id}`)}</th>
+            ))}
+            <th scope="col" rowSpan={2} className="num">{t('ranking.award')}</th>
+            <th scope="col" rowSpan={2} className="num">{t('ranking.movement')}</th>
+            {canDisqualify && <th scope="col" rowSpan={2}>{t('ranking.disqualify')}</th>}
+          </tr>
+          <tr>
+            {INDICATORS.flatMap((id) => sub.map((k) => <th scope="col" key={`${id}-${k}`} className="num">{t(k)}</th>))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.unitId} data-unit={row.unitId} className={row.disqualified ? 'row-disqualified' : row.missing.length ? 'row-missing' : undefined}>
+              <RankCell row={row} />
+              <th scope="row" className="unit-name">
+                <Link to={`/units/${encodeURIComponent(row.unitId)}`} className={row.disqualified ? 'struck' : undefined}>{row.unitName}</Link>
+                {row.disqualified && (
+                  <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: row.disqualified.reason })}</span>
+                )}
+                {row.missing.length > 0 && (
+                  <span className="chip chip-missing">
+                    {t('ranking.missing')}：{row.missing.map((m) => (m in MISSING_KEYS ? t(MISSING_KEYS[m]!) : m)).join('、')}
+                  </span>
+                )}
+              </th>
+              <td className={row.disqualified ? 'num struck score' : 'num score'}>{formatNumber(row.score, 2)}</td>
+              {INDICATORS.flatMap((id) => {
+                const r = row.indicators[id];
+                return [
+                  <td key={`${id}-t`} className="num">{formatWan(r?.target)}</td>,
+                  <td key={`${id}-p`} className="num">{formatWan(r?.proratedTarget)}</td>,
+                  <td key={`${id}-a`} className="num">{formatWan(r?.actual)}</td>,
+                  <td key={`${id}-r`} className="num">{formatPct(r?.completionRate)}</td>,
+                  <td key={`${id}-s`} className="num">{formatNumber(r?.points, 2)}</td>,
+                ];
+              })}
+              <td className="num"><AwardBadge award={row.award} /></td>
+              <MovementCell history={history} row={row} />
+              {canDisqualify && (
+                <td>
+                  <DisqualifyControl policyId={policyId} row={row} open={editing === row.unitId} onOpen={(o) => setEditing(o ? row.unitId : null)} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const MISSING_KEYS: Record<string, MessageKey> = {
+  'output.target': 'missing.output.target',
+  'output.actual': 'missing.output.actual',
+  'investment.target': 'missing.investment.target',
+  'investment.actual': 'missing.investment.actual',
+};

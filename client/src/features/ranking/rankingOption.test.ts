@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { RankingRow } from '@scoreboard/shared';
+import { translator } from '../../i18n/translate';
+import { rankingBars, toRankingOption, ON_PROGRESS_SCORE } from './rankingOption';
+import { advanceHistory, movementOf } from './rankMovement';
+
+const t = translator('zh-CN');
+const indicators = {
+  output: { target: 60000, proratedTarget: 40000, actual: 40800, completionRate: 102, points: 51 },
+  investment: { target: 10000, proratedTarget: 6666.67, actual: 6000, completionRate: 90, points: 45 },
+};
+function row(p: Partial<RankingRow> & Pick<RankingRow, 'unitId' | 'unitName'>): RankingRow {
+  return { rank: null, score: null, tied: false, award: 0, disqualified: null, missing: [], indicators, ...p };
+}
+const rows: RankingRow[] = [
+  row({ unitId: '450202', unitName: '城中区', rank: 1, score: 110.5, award: 800 }),
+  row({ unitId: '450203', unitName: '鱼峰区', rank: 2, score: 96, award: 425, tied: true }),
+  row({ unitId: '450204', unitName: '柳南区', rank: 2, score: 96, award: 425, tied: true }),
+  row({ unitId: '450205', unitName: '柳北区', rank: 6, score: 80.25, award: 0 }),
+  row({ unitId: 'LZ-LD', unitName: '柳东新区', score: 115, disqualified: { reason: '重大安全事故' } }),
+  row({ unitId: 'LZ-BB', unitName: '阳和工业新区（北部生态新区）', missing: ['investment.target'] }),
+];
+
+describe('toRankingOption', () => {
+  it('draws one bar per scored unit, in ranking order, first place on top', () => {
+    const option = toRankingOption({ rows }, t);
+    const yAxis = option.yAxis as { data: string[]; inverse: boolean };
+    expect(yAxis.inverse).toBe(true);
+    expect(yAxis.data).toEqual(['城中区', '鱼峰区', '柳南区', '柳北区', '柳东新区']); // missing-data unit has no bar
+    const series = (option.series as Array<{ data: Array<{ value: number }> }>)[0]!;
+    expect(series.data.map((d) => d.value)).toEqual([110.5, 96, 96, 80.25, 115]);
+  });
+
+  it('labels bars with the score, the award badge, 并列 and 一票否决', () => {
+    const labels = rankingBars(rows, t).map((b) => b.label);
+    expect(labels[0]).toBe('110.50  奖励800万元');
+    expect(labels[1]).toBe('96.00  奖励425万元  并列');
+    expect(labels[3]).toBe('80.25');
+    expect(labels[4]).toBe('115.00  一票否决');
+  });
+
+  it('marks the time-progress reference at score 100', () => {
+    const option = toRankingOption({ rows }, t);
+    const series = (option.series as Array<{ markLine: { data: Array<{ xAxis: number }>; label: { formatter: string } } }>)[0]!;
+    expect(ON_PROGRESS_SCORE).toBe(100);
+    expect(series.markLine.data).toEqual([{ xAxis: 100 }]);
+    expect(series.markLine.label.formatter).toBe('序时进度 100');
+  });
+
+  it('speaks English when switched', () => {
+    expect(rankingBars(rows, translator('en'))[4]!.label).toBe('115.00  Disqualified');
+  });
+});
+
+describe('rank movement since the previous revision', () => {
+  it('shows nothing until a second revision, then ▲ / ▼ by places', () => {
+    const first = advanceHistory(null, 3, rows);
+    expect(movementOf(first, '450202', 1)).toBeNull();
+    const moved = rows.map((r) => (r.unitId === '450205' ? { ...r, rank: 1 } : r.unitId === '450202' ? { ...r, rank: 4 } : r));
+    const second = advanceHistory(first, 4, moved);
+    expect(movementOf(second, '450205', 1)).toEqual({ kind: 'up', places: 5 });
+    expect(movementOf(second, '450202', 4)).toEqual({ kind: 'down', places: 3 });
+    expect(movementOf(second, '450203', 2)).toEqual({ kind: 'same' });
+    expect(movementOf(second, 'LZ-BB', 7)).toEqual({ kind: 'new' });
+  });
+  it('does not shift on the same revision or a late older answer', () => {
+    const first = advanceHistory(null, 5, rows);
+    expect(advanceHistory(first, 5, rows)).toBe(first);
+    expect(advanceHistory(first, 4, rows)).toBe(first);
+  });
+});

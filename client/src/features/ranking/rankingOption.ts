@@ -1,0 +1,82 @@
+import type { Ranking, RankingRow } from '@scoreboard/shared';
+import type { ChartOption } from '../../charts/types';
+import { palette } from '../../charts/types';
+import { formatNumber } from '../../format/numbers';
+import type { Translate } from '../../i18n/translate';
+
+/**
+ * Score 100 is the time-progress line: with targets pro-rated by m/3 (SPEC §4), a unit exactly on
+ * 序时进度 for both indicators completes 100% of each and scores 2 × 50 base points.
+ */
+export const ON_PROGRESS_SCORE = 100;
+
+export interface RankingBar {
+  unitId: string;
+  unitName: string;
+  score: number;
+  label: string;
+  colour: string;
+}
+
+/** The bars the chart draws, top to bottom: every unit with a score, in the ranking's order. */
+export function rankingBars(rows: readonly RankingRow[], t: Translate): RankingBar[] {
+  return rows
+    .filter((row): row is RankingRow & { score: number } => row.score !== null)
+    .map((row) => {
+      const parts = [formatNumber(row.score, 2)];
+      let colour = palette.lightBlue;
+      if (row.disqualified) {
+        parts.push(t('ranking.disqualified'));
+        colour = palette.grey;
+      } else if (row.rank !== null && row.award > 0) {
+        parts.push(t('ranking.awardLabel', { n: formatNumber(row.award) }));
+        colour = palette.blue;
+      }
+      if (row.tied) parts.push(t('ranking.tied'));
+      return { unitId: row.unitId, unitName: row.unitName, score: row.score, label: parts.join('  '), colour };
+    });
+}
+
+export function toRankingOption(ranking: Pick<Ranking, 'rows'>, t: Translate, options: { dark?: boolean; fontSize?: number } = {}): ChartOption {
+  const bars = rankingBars(ranking.rows, t);
+  const text = options.dark ? palette.textOnDark : palette.text;
+  const fontSize = options.fontSize ?? 12;
+  return {
+    backgroundColor: 'transparent',
+    animationDuration: 300,
+    grid: { left: 8, right: 150, top: 24, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: (extent: { max: number }) => Math.max(120, Math.ceil(extent.max / 10) * 10),
+      axisLabel: { color: text, fontSize },
+      splitLine: { lineStyle: { color: options.dark ? palette.gridLineDark : palette.gridLine } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true, // first place at the top
+      data: bars.map((b) => b.unitName),
+      axisLabel: { color: text, fontSize },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: t('ranking.score'),
+        barMaxWidth: 28,
+        data: bars.map((b) => ({
+          value: b.score,
+          itemStyle: { color: b.colour },
+          label: { show: true, position: 'right', formatter: b.label, color: text, fontSize },
+        })),
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { type: 'dashed', color: palette.red, width: 2 },
+          label: { formatter: `${t('ranking.timeProgress')} ${ON_PROGRESS_SCORE}`, color: palette.red, position: 'start', fontSize },
+          data: [{ xAxis: ON_PROGRESS_SCORE }],
+        },
+      },
+    ],
+  };
+}

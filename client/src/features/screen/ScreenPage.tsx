@@ -1,0 +1,116 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useIndustriesQuery, useRankingQuery } from '../../api/queries';
+import { LazyChart } from '../../charts/LazyChart';
+import { formatClock, formatDateTime } from '../../format/dates';
+import { formatNumber, formatPct } from '../../format/numbers';
+import { useI18n } from '../../i18n/I18nProvider';
+import { LiveBadge } from '../../layout/Layout';
+import { usePolicy } from '../../layout/policy';
+import { StatusChip } from '../../ui/StatusChip';
+import { toIndustryGrowthOption } from '../industries/industryOption';
+import { toRankingOption } from '../ranking/rankingOption';
+import { topFive } from './screenViews';
+import './screen.css';
+
+const ROTATE_MS = 20_000;
+const VIEWS = 2;
+
+function Clock() {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const id = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(id);
+  }, []);
+  return <time className="screen-clock" dateTime={now.toISOString()}>{formatClock(now)}</time>;
+}
+
+/** The meeting-room display: dark, large, rotating by itself; arrow keys switch, no mouse needed. */
+export default function ScreenPage() {
+  const { t } = useI18n();
+  const { policyId, title } = usePolicy();
+  const ranking = useRankingQuery(policyId, null);
+  const industries = useIndustriesQuery(policyId);
+  const [view, setView] = useState(0);
+
+  useEffect(() => {
+    const id = setInterval(() => setView((v) => (v + 1) % VIEWS), ROTATE_MS);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'ArrowRight' || e.key === ' ') setView((v) => (v + 1) % VIEWS);
+      if (e.key === 'ArrowLeft') setView((v) => (v + VIEWS - 1) % VIEWS);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      clearInterval(id);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [view]); // restart the timer after a manual switch
+
+  const rankingOption = useMemo(() => (ranking.data ? toRankingOption(ranking.data, t, { dark: true, fontSize: 18 }) : null), [ranking.data, t]);
+  const industryOption = useMemo(() => (industries.data ? toIndustryGrowthOption(industries.data.rows, t, { dark: true }) : null), [industries.data, t]);
+  const top = ranking.data ? topFive(ranking.data.rows) : [];
+
+  return (
+    <div className="screen" data-testid="screen">
+      <header className="screen-header">
+        <h1>{t('screen.title')} <span className="screen-policy">{title}</span></h1>
+        <div className="screen-meta">
+          {ranking.data && (
+            <>
+              <span>{ranking.data.month !== null ? t('common.asOf', { month: ranking.data.month }) : t('ranking.noMonth')}</span>
+              <span>{t('ranking.timeProgress')} <strong>{formatPct(ranking.data.timeProgress, 1)}</strong></span>
+              <span>{t('common.updatedAt')} {formatDateTime(ranking.data.updatedAt)}</span>
+            </>
+          )}
+          <LiveBadge />
+          <Clock />
+        </div>
+      </header>
+      <main className="screen-body" aria-live="polite">
+        {view === 0 && (
+          <div className="screen-grid">
+            <section className="screen-panel screen-chart" aria-label={t('ranking.chart')}>
+              {rankingOption && <LazyChart option={rankingOption} label={t('ranking.chartLabel')} height="100%" dark />}
+            </section>
+            <section className="screen-panel" aria-labelledby="top5">
+              <h2 id="top5">{t('screen.top5')}</h2>
+              <ol className="top5">
+                {top.map((r) => (
+                  <li key={r.unitId}>
+                    <span className="top5-rank">{r.rank}</span>
+                    <span className="top5-name">{r.unitName}{r.tied && <small> {t('ranking.tied')}</small>}</span>
+                    <span className="top5-score">{formatNumber(r.score, 2)}</span>
+                    <span className="top5-award">{formatNumber(r.award)}<small>{t('common.wan')}</small></span>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          </div>
+        )}
+        {view === 1 && industries.data && (
+          <div className="screen-grid">
+            <section className="screen-panel" aria-labelledby="grid-title">
+              <h2 id="grid-title">{t('industries.grid')}</h2>
+              <ul className="screen-industries">
+                {industries.data.rows.map((r) => (
+                  <li key={r.industryId}>
+                    <span className="name">{r.shortName}</span>
+                    <span className="growth">{r.latest ? formatPct(r.latest.growth) : '—'}</span>
+                    <StatusChip status={r.status} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section className="screen-panel screen-chart" aria-label={t('industries.latest')}>
+              {industryOption && <LazyChart option={industryOption} label={t('industries.latest')} height="100%" dark />}
+            </section>
+          </div>
+        )}
+      </main>
+      <footer className="screen-footer">
+        <span>{t('screen.view', { n: view + 1, total: VIEWS })} · {t('screen.keys')}</span>
+        <Link to="/" className="screen-exit">{t('screen.exit')}</Link>
+      </footer>
+    </div>
+  );
+}

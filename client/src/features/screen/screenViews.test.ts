@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import type { RankingRow } from '@scoreboard/shared';
+import { topFive } from './screenViews';
+
+const none = { target: null, proratedTarget: null, actual: null, completionRate: null, points: null };
+const row = (unitId: string, rank: number | null, award: number, disqualified: RankingRow['disqualified'] = null): RankingRow => ({
+  unitId, unitName: unitId, rank, score: 90, tied: false, award, disqualified, missing: [], indicators: { output: none, investment: none },
+});
+
+describe('topFive', () => {
+  it('lists ranked places 1–5 only, ties included, disqualified and unranked left out', () => {
+    const rows = [row('a', 1, 800), row('b', 2, 425), row('c', 2, 425), row('d', 4, 200), row('e', 5, 150), row('f', 6, 0), row('g', null, 0, { reason: '事故' }), row('h', null, 0)];
+    expect(topFive(rows).map((r) => [r.unitId, r.award])).toEqual([['a', 800], ['b', 425], ['c', 425], ['d', 200], ['e', 150]]);
+  });
+});

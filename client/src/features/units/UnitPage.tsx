@@ -1,0 +1,124 @@
+import { Link, useParams } from 'react-router';
+import { useQueries } from '@tanstack/react-query';
+import { rankingSchema, type IndicatorId } from '@scoreboard/shared';
+import { apiRequest } from '../../api/client';
+import { policyKeys } from '../../api/keys';
+import { useBatchesQuery, useRankingQuery } from '../../api/queries';
+import { useCan } from '../../auth/session';
+import { LazyChart } from '../../charts/LazyChart';
+import { formatDateTime } from '../../format/dates';
+import { formatNumber, formatPct, formatWan } from '../../format/numbers';
+import { useI18n } from '../../i18n/I18nProvider';
+import { usePolicy } from '../../layout/policy';
+import { QueryState } from '../../ui/QueryState';
+import { toUnitOption, type UnitMonth } from './unitOption';
+
+const INDICATORS: readonly IndicatorId[] = ['output', 'investment'];
+
+/** One unit, month by month (GET ranking?month=m for each month with data), and its batches. */
+export default function UnitPage() {
+  const { t } = useI18n();
+  const { unitId = '' } = useParams();
+  const { policyId } = usePolicy();
+  const latest = useRankingQuery(policyId, null);
+  const monthsWithData = latest.data?.monthsWithData ?? [];
+  const perMonth = useQueries({
+    queries: monthsWithData.map((month) => ({
+      queryKey: policyKeys.ranking(policyId, month),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        apiRequest(`/api/policies/${encodeURIComponent(policyId)}/ranking?month=${month}`, rankingSchema, { signal }),
+    })),
+  });
+  const canSeeBatches = useCan('statistician');
+  const batches = useBatchesQuery(policyId, canSeeBatches);
+
+  // Cheap to rebuild each render: at most three months of two indicators.
+  const months: Record<IndicatorId, UnitMonth[]> = { output: [], investment: [] };
+  for (const { data } of perMonth) {
+    if (!data || data.month === null) continue;
+    const row = data.rows.find((r) => r.unitId === unitId);
+    for (const id of INDICATORS) months[id].push({ month: data.month, timeProgress: data.timeProgress, result: row?.indicators[id] });
+  }
+
+  return (
+    <QueryState query={latest}>
+      {(ranking) => {
+        const row = ranking.rows.find((r) => r.unitId === unitId);
+        if (!row) return <p role="alert">{t('unit.notFound')} <Link to="/">{t('unit.back')}</Link></p>;
+        return (
+          <section aria-labelledby="unit-title">
+            <p><Link to="/">← {t('unit.back')}</Link></p>
+            <h1 id="unit-title">{t('unit.title', { name: row.unitName })}</h1>
+            {INDICATORS.map((id) => (
+              <div className="card" key={id}>
+                <h2>{t('unit.chart', { indicator: t(`indicator.${id}`) })}</h2>
+                <LazyChart option={toUnitOption(months[id], t(`indicator.${id}`), t)} label={t('unit.chart', { indicator: t(`indicator.${id}`) })} height={300} />
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('unit.month')}</th>
+                      <th scope="col" className="num">{t('ranking.timeProgress')}</th>
+                      <th scope="col" className="num">{t('ranking.target')}</th>
+                      <th scope="col" className="num">{t('ranking.prorated')}</th>
+                      <th scope="col" className="num">{t('ranking.actual')}</th>
+                      <th scope="col" className="num">{t('ranking.rate')}</th>
+                      <th scope="col" className="num">{t('ranking.points')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {months[id].map((m) => (
+                      <tr key={m.month}>
+                        <th scope="row">{t('common.month', { month: m.month })}</th>
+                        <td className="num">{formatPct(m.timeProgress, 1)}</td>
+                        <td className="num">{formatWan(m.result?.target)}</td>
+                        <td className="num">{formatWan(m.result?.proratedTarget)}</td>
+                        <td className="num">{formatWan(m.result?.actual)}</td>
+                        <td className="num">{formatPct(m.result?.completionRate)}</td>
+                        <td className="num">{formatNumber(m.result?.points, 2)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ))}
+            {canSeeBatches && (
+              <div className="card">
+                <h2>{t('unit.batches')}</h2>
+                <QueryState query={batches}>
+                  {(data) => (
+                    <table className="data-table">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('uploads.batch')}</th>
+                          <th scope="col">{t('uploads.kind')}</th>
+                          <th scope="col">{t('uploads.fileName')}</th>
+                          <th scope="col">{t('uploads.by')}</th>
+                          <th scope="col">{t('uploads.at')}</th>
+                          <th scope="col">{t('uploads.state')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {data.batches
+                          .filter((b) => b.kind === 'unit-targets' || b.kind === 'unit-actuals')
+                          .map((b) => (
+                            <tr key={b.batchId}>
+                              <td className="num">{b.batchId}</td>
+                              <td>{t(`kind.${b.kind}`)}</td>
+                              <td>{b.fileName}</td>
+                              <td>{b.uploadedBy}</td>
+                              <td>{formatDateTime(b.uploadedAt)}</td>
+                              <td>{b.revertedAt ? t('uploads.reverted', { by: b.revertedBy ?? '', at: formatDateTime(b.revertedAt) }) : t('uploads.active')}</td>
+                            </tr>
+                          ))}
+                      </tbody>
+                    </table>
+                  )}
+                </QueryState>
+              </div>
+            )}
+          </section>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,89 @@
+import { Suspense } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../api/client';
+import { useLiveUpdates } from '../api/events';
+import { sessionKeys } from '../api/keys';
+import { IfRole, useSession } from '../auth/session';
+import { useI18n } from '../i18n/I18nProvider';
+import { usePolicy } from './policy';
+import { z } from 'zod';
+
+export function LanguageSwitch({ className }: { className?: string }) {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <button type="button" className={className ?? 'link-button'} aria-label={t('lang.label')} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+      {t('lang.switch')}
+    </button>
+  );
+}
+
+export function LiveBadge() {
+  const { t } = useI18n();
+  const state = useLiveUpdates(true);
+  return (
+    <span className={`live live-${state}`} role="status" data-testid="live-state">
+      <span aria-hidden="true">●</span> {t(`live.${state}`)}
+    </span>
+  );
+}
+
+/** The frame of every ordinary page: header, navigation by role, language, user. */
+export function Layout() {
+  const { t } = useI18n();
+  const session = useSession();
+  const policy = usePolicy();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const logout = async () => {
+    await apiRequest('/api/session', z.unknown(), { method: 'DELETE' }).catch(() => undefined);
+    queryClient.clear();
+    queryClient.setQueryData(sessionKeys.current(), null);
+    navigate('/login');
+  };
+  const link = ({ isActive }: { isActive: boolean }) => (isActive ? 'active' : undefined);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-title">{t('app.title')}</span>
+          <span className="brand-policy">
+            {policy.title}
+            {policy.draft && <span className="chip chip-draft">{t('common.draft')}</span>}
+          </span>
+        </div>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            <li><NavLink to="/" end className={link}>{t('nav.ranking')}</NavLink></li>
+            <li><NavLink to="/industries" className={link}>{t('nav.industries')}</NavLink></li>
+            <li><NavLink to="/uploads" className={link}>{t('nav.uploads')}</NavLink></li>
+            <li><NavLink to="/subsidies" className={link}>{t('nav.subsidies')}</NavLink></li>
+            <li><NavLink to="/awards" end className={link}>{t('nav.awards')}</NavLink></li>
+            <li><NavLink to="/screen" className={link}>{t('nav.screen')}</NavLink></li>
+            <IfRole role="admin">
+              <li><NavLink to="/admin" className={link}>{t('nav.admin')}</NavLink></li>
+            </IfRole>
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <LiveBadge />
+          <span className="user" data-testid="current-user">
+            {t('session.user', { name: session.displayName, role: t(`role.${session.role}`) })}
+          </span>
+          <LanguageSwitch />
+          <button type="button" className="link-button" onClick={() => void logout()}>
+            {t('session.logout')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

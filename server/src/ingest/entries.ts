@@ -1,0 +1,118 @@
+import { toFixed, type Rational } from '@scoreboard/shared';
+import type { Issues } from './issues';
+import type { MappedColumn } from './headers';
+import { cellDisplay, type RawCell } from './sheet';
+
+/** One figure or record read from a file, keyed as the server stores it (shared/src/keys.ts). */
+export interface IngestEntry {
+  key: string;
+  value: string;
+  label: string; // e.g. "城中区 · 8月 · 工业投资"
+  sheet: string;
+  row: number;
+  /** the header of the cell the value came from, for warnings about it */
+  column?: string;
+}
+
+/** Exact decimal text of a rational whose denominator is made of 2s and 5s (every unit factor is). */
+export function decimalText(value: Rational): string {
+  let d = value.d;
+  let places = 0;
+  while (d % 10n === 0n) {
+    d /= 10n;
+    places++;
+  }
+  while (d % 2n === 0n || d % 5n === 0n) {
+    d /= d % 2n === 0n ? 2n : 5n;
+    places++;
+  }
+  const text = toFixed(value, places);
+  const trimmed = text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  return trimmed === '-0' ? '0' : trimmed;
+}
+
+/** One data row being read: errors found in it are recorded with its sheet and row. */
+export class RowScope {
+  failed = false;
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly cells: readonly RawCell[],
+    private readonly issues: Issues,
+  ) {}
+
+  cell(column: MappedColumn | undefined): RawCell {
+    return (column && this.cells[column.index]) || { kind: 'blank' };
+  }
+
+  fail(column: MappedColumn | undefined, code: string, message: string): void {
+    this.failed = true;
+    this.issues.error({
+      sheet: this.sheet,
+      row: this.row,
+      column: column?.header ?? null,
+      value: column ? cellDisplay(this.cell(column)) : null,
+      message: `第 ${this.row} 行${column ? `“${column.header}”列` : ''}：${message}`,
+      code,
+    });
+  }
+
+  warn(column: MappedColumn | undefined, code: string, message: string): void {
+    this.issues.warn({
+      sheet: this.sheet,
+      row: this.row,
+      column: column?.header ?? null,
+      value: column ? cellDisplay(this.cell(column)) : null,
+      message: `第 ${this.row} 行：${message}`,
+      code,
+    });
+  }
+}
+
+/** Collects entries across the sheets of a file; the same key twice is an error naming both rows. */
+export class EntrySink {
+  readonly entries: IngestEntry[] = [];
+  /** key → sheet number × 2^21 + row: one number per key, not an object, for 200,000-row files */
+  private readonly seen = new Map<string, number>();
+  private readonly sheets: string[] = [];
+  private readonly reportedPairs = new Set<string>();
+
+  private sheetNumber(sheet: string): number {
+    const at = this.sheets.lastIndexOf(sheet);
+    return at >= 0 ? at : this.sheets.push(sheet) - 1;
+  }
+
+  /**
+   * Marks a key as given by this row; false (with a duplicate_key error) when an earlier row gave it.
+   * Records claim their key before their other cells are checked, so a duplicate id is reported even
+   * on a row that has other errors. `what` names the repeated thing; a figure's label loses its last
+   * part ("城中区 · 8月 · 工业投资" → "城中区 · 8月"): the row repeats, not only one figure.
+   */
+  claim(scope: RowScope, idColumn: MappedColumn | undefined, key: string, what: string): boolean {
+    const here = this.sheetNumber(scope.sheet) * ROW_SPAN + scope.row;
+    const first = this.seen.get(key);
+    if (first === undefined) {
+      this.seen.set(key, here);
+      return true;
+    }
+    if (first === here) return true;
+    const pair = `${first}:${here}`;
+    if (!this.reportedPairs.has(pair)) {
+      this.reportedPairs.add(pair);
+      const firstSheet = this.sheets[Math.floor(first / ROW_SPAN)]!;
+      const firstRow = first % ROW_SPAN;
+      const where = firstSheet === scope.sheet ? `第 ${firstRow} 行和第 ${scope.row} 行` : `工作表“${firstSheet}”第 ${firstRow} 行和本表第 ${scope.row} 行`;
+      const name = what.includes(' · ') ? what.replace(/ · [^·]*$/, '') : what;
+      scope.fail(idColumn, 'duplicate_key', `“${name}”在${where}重复出现，同一项数据只能填一次，请删除或合并其中一行`);
+    }
+    return false;
+  }
+
+  add(scope: RowScope, idColumn: MappedColumn | undefined, key: string, value: string, label: string, column: string | undefined): void {
+    if (!this.claim(scope, idColumn, key, label)) return;
+    this.entries.push({ key, value, label, sheet: scope.sheet, row: scope.row, column });
+  }
+}
+
+/** Excel's last row is 1,048,576 (2^20): row numbers fit below 2^21. */
+const ROW_SPAN = 2 ** 21;

@@ -1,0 +1,180 @@
+import { ONE, rat, type Rational } from '@scoreboard/shared';
+import { compact } from './cells';
+import { ALL_KINDS, QUIETLY_IGNORED, type ColumnSpec, type KindSpec } from './columns';
+import { HEADER_SCAN_ROWS } from './limits';
+import { firstRows, type SheetRow, type SheetTable } from './sheet';
+
+/**
+ * Finds the header row of a sheet by its headers, below any title rows and "单位：万元" notes, and
+ * maps each column to a field with the factor its header unit implies (亿元 → ×10000 for 万元).
+ */
+export interface MappedColumn {
+  spec: ColumnSpec;
+  index: number;
+  /** the header as written in the file, for error messages */
+  header: string;
+  /** multiplies the cell to the column's base unit (万元 for 'wan', 元 for 'yuan') */
+  factor: Rational;
+  /** the unit the factor comes from: the header's own, or a "单位：亿元" note above the table */
+  unit: MoneyUnit | null;
+}
+
+export interface HeaderMatch {
+  headerRow: number; // the spreadsheet's row number
+  headerIndex: number; // position among the sheet's non-empty rows
+  columns: MappedColumn[];
+  ignored: { index: number; header: string }[];
+  duplicates: { header: string; first: string }[];
+}
+
+export type MoneyUnit = 'yi' | 'wan' | 'qian' | 'yuan' | 'pct';
+const UNIT_WORDS: Record<string, MoneyUnit> = {
+  亿元: 'yi', 亿: 'yi', 万元: 'wan', 万: 'wan', 千元: 'qian', 元: 'yuan', '%': 'pct', 百分比: 'pct', '％': 'pct',
+  yuan: 'yuan', rmb: 'yuan', cny: 'yuan', '10kyuan': 'wan', '10,000yuan': 'wan', wanyuan: 'wan', '100myuan': 'yi',
+};
+/** Each unit in the column's base unit: 万元 figures and 元 amounts. */
+const FACTORS: Record<'wan' | 'yuan', Record<Exclude<MoneyUnit, 'pct'>, Rational>> = {
+  wan: { yi: rat(10_000n), wan: ONE, qian: rat(1n, 10n), yuan: rat(1n, 10_000n) },
+  yuan: { yi: rat(100_000_000n), wan: rat(10_000n), qian: rat(1_000n), yuan: ONE },
+};
+
+const BRACKETED = /[([{【<]([^()[\]{}【】<>]*)[)\]}】>]/g;
+const TRAILING_UNIT = /(?:[/,:;]|单位[:：]?)(亿元|万元|千元|元|%)$/;
+const PUNCTUATION = /[()[\]{}【】<>_\-.:;,/·、'"“”‘’*#]/g;
+
+export interface HeaderName {
+  names: string[]; // candidate names to match: bracketed words kept, and dropped
+  unit: MoneyUnit | null;
+}
+
+export function splitHeader(raw: string): HeaderName {
+  let text = compact(raw).toLowerCase();
+  let unit: MoneyUnit | null = null;
+  text = text.replace(BRACKETED, (whole, inner: string) => {
+    const word = UNIT_WORDS[inner.replace(/^单位[:：]?/, '')];
+    if (word) {
+      unit = word;
+      return '';
+    }
+    return whole;
+  });
+  const trailing = TRAILING_UNIT.exec(text);
+  if (trailing) {
+    unit = UNIT_WORDS[trailing[1]!] ?? unit;
+    text = text.slice(0, trailing.index);
+  } else if (text.endsWith('%') && text.length > 1) {
+    unit = 'pct';
+    text = text.slice(0, -1);
+  }
+  const kept = text.replace(PUNCTUATION, '');
+  const dropped = text.replace(BRACKETED, '').replace(PUNCTUATION, '');
+  return { names: kept === dropped ? [kept] : [kept, dropped], unit };
+}
+
+const lookups = new Map<KindSpec, Map<string, ColumnSpec>>();
+function lookupFor(spec: KindSpec): Map<string, ColumnSpec> {
+  let map = lookups.get(spec);
+  if (!map) {
+    map = new Map();
+    for (const column of spec.columns) {
+      for (const word of [column.field, column.english, column.header, ...column.synonyms]) {
+        for (const name of splitHeader(word).names) if (!map.has(name)) map.set(name, column);
+      }
+    }
+    lookups.set(spec, map);
+  }
+  return map;
+}
+
+function factorFor(column: ColumnSpec, unit: MoneyUnit | null): Rational {
+  if (unit === null || unit === 'pct') return ONE;
+  if (column.type === 'wan') return FACTORS.wan[unit];
+  if (column.type === 'yuan') return FACTORS.yuan[unit];
+  return ONE;
+}
+
+function matchRow(spec: KindSpec, rows: readonly SheetRow[], index: number): HeaderMatch {
+  const lookup = lookupFor(spec);
+  const cells = rows[index]!.cells;
+  const columns: MappedColumn[] = [];
+  const ignored: HeaderMatch['ignored'] = [];
+  const duplicates: HeaderMatch['duplicates'] = [];
+  cells.forEach((cell, i) => {
+    if (cell.kind !== 'text') return;
+    const { names, unit } = splitHeader(cell.text);
+    const column = names.map((n) => lookup.get(n)).find((c) => c !== undefined);
+    if (!column) {
+      if (!names.some((n) => QUIETLY_IGNORED.has(n)) && names[0] !== '') ignored.push({ index: i, header: cell.text });
+      return;
+    }
+    const first = columns.find((c) => c.spec === column);
+    if (first) {
+      // a header merged across two columns repeats its text: the same column, not a duplicate
+      if (first.header !== cell.text || first.index !== i - 1) duplicates.push({ header: cell.text, first: first.header });
+      return;
+    }
+    columns.push({ spec: column, index: i, header: cell.text, factor: factorFor(column, unit), unit });
+  });
+  return { headerRow: rows[index]!.row, headerIndex: index, columns, ignored, duplicates };
+}
+
+const NOTE_UNIT = /单位[:：](亿元|万元|千元|元)/;
+
+/**
+ * A "单位：亿元" note above the header sets the unit of every money column whose header names none:
+ * read as 万元, 1.02 亿元 would be 10,000 times too small.
+ */
+function applyNoteUnit(match: HeaderMatch, above: readonly SheetRow[]): HeaderMatch {
+  let noteUnit: MoneyUnit | null = null;
+  for (const row of above) {
+    for (const cell of row.cells) {
+      const found = cell.kind === 'text' ? NOTE_UNIT.exec(compact(cell.text)) : null;
+      if (found) noteUnit = UNIT_WORDS[found[1]!] ?? noteUnit;
+    }
+  }
+  if (noteUnit === null) return match;
+  const unit = noteUnit;
+  const columns = match.columns.map((c) => (c.unit === null && (c.spec.type === 'wan' || c.spec.type === 'yuan') ? { ...c, unit, factor: factorFor(c.spec, unit) } : c));
+  return { ...match, columns };
+}
+
+function satisfies(spec: KindSpec, match: HeaderMatch): boolean {
+  const fields = new Set(match.columns.map((c) => c.spec.field));
+  return spec.requiredGroups.every((group) => group.some((f) => fields.has(f)));
+}
+
+export type HeaderSearch = { found: true; match: HeaderMatch } | { found: false; message: string };
+
+export function findHeader(spec: KindSpec, table: SheetTable): HeaderSearch {
+  const rows = firstRows(table, HEADER_SCAN_ROWS);
+  let best: HeaderMatch | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const match = matchRow(spec, rows, i);
+    if (satisfies(spec, match)) return { found: true, match: applyNoteUnit(match, rows.slice(0, i)) };
+    if (match.columns.length > 0 && (!best || match.columns.length > best.columns.length)) best = match;
+  }
+  return { found: false, message: missingHeaderMessage(spec, table.name, rows, best) };
+}
+
+function describeGroup(spec: KindSpec, group: readonly string[]): string {
+  return group
+    .map((f) => spec.columns.find((c) => c.field === f)!)
+    .map((c) => `“${c.header}”（${c.english}）`)
+    .join('或');
+}
+
+function missingHeaderMessage(spec: KindSpec, sheetName: string, rows: readonly SheetRow[], best: HeaderMatch | null): string {
+  const expected = spec.requiredGroups.map((g) => describeGroup(spec, g)).join('、');
+  const other = ALL_KINDS.find(
+    (k) => k !== spec && rows.some((_, i) => satisfies(k, matchRow(k, rows, i))),
+  );
+  if (other) {
+    return `工作表“${sheetName}”的表头看起来是“${other.title}”，不是“${spec.title}”。请确认上传类型是否选对；“${spec.title}”需要的列：${expected}`;
+  }
+  if (best) {
+    const fields = new Set(best.columns.map((c) => c.spec.field));
+    const missing = spec.requiredGroups.filter((g) => !g.some((f) => fields.has(f))).map((g) => describeGroup(spec, g));
+    return `工作表“${sheetName}”第 ${best.headerRow} 行像是表头，但缺少列：${missing.join('、')}。“${spec.title}”需要的列：${expected}`;
+  }
+  return `工作表“${sheetName}”的前 ${HEADER_SCAN_ROWS} 行中找不到表头。“${spec.title}”需要的列：${expected}`;
+}

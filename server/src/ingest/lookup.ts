@@ -1,0 +1,78 @@
+import type { Policy, Registry, SubsidyKind } from '@scoreboard/shared';
+import { compact } from './cells';
+
+/**
+ * Resolves what people type for a unit, an industry or a subsidy kind: the name, the code, the
+ * short name or an alias from the registry, with spaces and full-width brackets made uniform.
+ */
+const normalise = (text: string): string => compact(text).toLowerCase();
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface Resolver {
+  resolve(text: string): Named | null;
+  examples: string;
+}
+
+export function unitResolver(policy: Policy, registry: Registry): Resolver {
+  const map = new Map<string, Named>();
+  const ranked = new Set(policy.units);
+  for (const unit of registry.units) {
+    if (!ranked.has(unit.unitId)) continue; // only the units this policy assesses
+    const named = { id: unit.unitId, name: unit.name };
+    for (const word of [unit.unitId, unit.name, unit.shortName, unit.nameEn, ...unit.aliases]) map.set(normalise(word), named);
+  }
+  const examples = registry.units.filter((u) => ranked.has(u.unitId)).slice(0, 4).map((u) => `“${u.name}”`);
+  return { resolve: (text) => map.get(normalise(text)) ?? null, examples: `${examples.join('、')}等，或单位代码如“${policy.units[0]}”` };
+}
+
+export function industryResolver(registry: Registry): Resolver {
+  const map = new Map<string, Named>();
+  for (const industry of registry.industries) {
+    const named = { id: industry.industryId, name: industry.shortName };
+    for (const word of [industry.industryId, industry.name, industry.shortName, industry.nameEn, ...industry.aliases]) {
+      map.set(normalise(word), named);
+    }
+  }
+  const examples = registry.industries.slice(0, 3).map((i) => `“${i.name}”`);
+  return { resolve: (text) => map.get(normalise(text)) ?? null, examples: `${examples.join('、')}等，或其简称` };
+}
+
+const KIND_WORDS: Record<SubsidyKind, readonly string[]> = {
+  exhibition: ['展会', '参展', '参加展会', '国内外展会', '大型展会', '展览', '展销会', '博览会', 'exhibition', 'exhibitions', 'expo', 'tradefair'],
+  event: ['自办活动', '发布会', '新品发布会', '订货会', '产品订货会', '经销商大会', '活动', 'event', 'events', 'ownevent'],
+  certification: ['国际认证', '认证', '国际产品认证', '产品认证', '国际产品认证(ce、ul等)', 'certification', 'cert'],
+};
+
+export function kindResolver(policy: Policy): (text: string) => SubsidyKind | null {
+  const map = new Map<string, SubsidyKind>();
+  for (const [kind, words] of Object.entries(KIND_WORDS) as [SubsidyKind, readonly string[]][]) {
+    for (const word of words) map.set(normalise(word), kind);
+  }
+  for (const rule of policy.subsidies.kinds) {
+    map.set(normalise(rule.name), rule.kind);
+    map.set(normalise(rule.nameEn), rule.kind);
+  }
+  return (text) => {
+    const word = normalise(text);
+    // "展会补贴", "认证类" name the same kinds
+    return map.get(word) ?? map.get(word.replace(/(补贴|补助|支持|类|项目)$/, '')) ?? null;
+  };
+}
+
+/** A total row (合计, 总计, 全市, 小计, "合 计"（全角空格）) is not a unit: new districts overlap districts (SPEC §2). */
+const TOTAL_ROW = /^(全市|全市合计|全市总计|全市小计|合计|总计|小计|共计|总和|本页合计|total|subtotal|grandtotal|sum)$/;
+/** `city` is the registry's city (柳州市): a row named after the whole city is a total too. */
+export function isTotalLabel(text: string, city: string): boolean {
+  const word = normalise(text).replace(/[:：]/g, '');
+  return TOTAL_ROW.test(word) || word === normalise(city) || word === `${normalise(city)}合计`;
+}
+
+/** Footnotes under a table: "注：…", "填表人：…", "数据来源：…". */
+const NOTE_ROW = /^(注|说明|备注|填表|制表|审核|负责人|联系人|联系电话|数据来源|资料来源|单位[:：])/;
+export function isNoteLabel(text: string): boolean {
+  return NOTE_ROW.test(normalise(text));
+}

@@ -1,0 +1,77 @@
+import type { Policy, Registry } from '@scoreboard/shared';
+import { cellText } from './cells';
+import type { KindSpec } from './columns';
+import { RowScope, type EntrySink } from './entries';
+import { readFigureRow } from './figures';
+import { findHeader, type MappedColumn } from './headers';
+import type { Issues } from './issues';
+import { industryResolver, isNoteLabel, isTotalLabel, kindResolver, unitResolver } from './lookup';
+import { readApplicationRow, readBlacklistRow } from './records';
+import type { SheetTable } from './sheet';
+
+/**
+ * Reads one sheet: finds its header row, then every data row below it. Empty rows, total rows
+ * (合计/总计/全市, never a unit: SPEC §8), footnotes and the template's 示例 row are skipped.
+ */
+export type SheetRead = { found: true; rowsRead: number } | { found: false; message: string };
+
+/** The column whose cell names the row: a total or a footnote shows there. */
+const ID_FIELDS = ['unit', 'industry', 'applicationId', 'creditCode'];
+
+export function readSheet(input: {
+  spec: KindSpec;
+  table: SheetTable;
+  policy: Policy;
+  registry: Registry;
+  issues: Issues;
+  sink: EntrySink;
+}): SheetRead {
+  const { spec, table, policy, registry, issues, sink } = input;
+  const search = findHeader(spec, table);
+  if (!search.found) return { found: false, message: search.message };
+  const { match } = search;
+  const columns = new Map<string, MappedColumn>(match.columns.map((c) => [c.spec.field, c]));
+  const mappedIndexes = match.columns.map((c) => c.index);
+  const idColumn = ID_FIELDS.map((f) => columns.get(f)).find((c) => c !== undefined);
+
+  for (const duplicate of match.duplicates) {
+    issues.error({
+      sheet: table.name, row: match.headerRow, column: duplicate.header, value: duplicate.header, code: 'duplicate_column',
+      message: `第 ${match.headerRow} 行（表头）：“${duplicate.header}”与“${duplicate.first}”是同一项数据，只能保留一列`,
+    });
+  }
+  for (const ignored of match.ignored) {
+    issues.warn({
+      sheet: table.name, row: match.headerRow, column: ignored.header, value: ignored.header, code: 'column_ignored',
+      message: `第 ${match.headerRow} 行（表头）：无法识别的列“${ignored.header}”，该列未读取`,
+    });
+  }
+
+  const resolver = spec.kind === 'industry-output' ? industryResolver(registry) : unitResolver(policy, registry);
+  const kindOf = kindResolver(policy);
+  let rowsRead = 0;
+  let index = -1;
+  for (const { row, cells } of table.rows()) {
+    if (++index <= match.headerIndex) continue;
+    if (mappedIndexes.every((index) => (cells[index]?.kind ?? 'blank') === 'blank')) continue; // empty row
+    const scope = new RowScope(table.name, row, cells, issues);
+    const idText = idColumn ? cellText(scope.cell(idColumn)) : '';
+    if (cells.some((c) => c.kind === 'text' && c.text.startsWith('示例'))) {
+      scope.warn(undefined, 'example_row_skipped', '标有“示例”的行未读取');
+      continue;
+    }
+    if (idText && isTotalLabel(idText, registry.city)) {
+      scope.warn(idColumn, 'total_row_skipped', `“${idText}”是合计行，已跳过（各单位数据不相加）`);
+      continue;
+    }
+    if (idText && isNoteLabel(idText)) {
+      scope.warn(idColumn, 'note_row_skipped', `“${idText.slice(0, 30)}”是表格注释，已跳过`);
+      continue;
+    }
+    rowsRead++;
+    if (spec.kind === 'subsidy-applications') readApplicationRow(scope, { columns, sink, kindOf });
+    else if (spec.kind === 'credit-blacklist') readBlacklistRow(scope, { columns, sink, kindOf });
+    else readFigureRow(scope, { kind: spec.kind, policy, columns, resolver, sink });
+  }
+  return { found: true, rowsRead };
+}

@@ -1,0 +1,92 @@
+import type { Database } from 'better-sqlite3';
+import type { Batch, UploadKind } from '@scoreboard/shared';
+
+interface BatchRow {
+  batch_id: number;
+  policy_id: string;
+  kind: UploadKind;
+  file_name: string;
+  sha256: string;
+  rows: number;
+  keys: number;
+  uploaded_by: string;
+  uploaded_at: string;
+  reverted_at: string | null;
+  reverted_by: string | null;
+}
+
+function toBatch(r: BatchRow): Batch {
+  return {
+    batchId: r.batch_id,
+    policyId: r.policy_id,
+    kind: r.kind,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    rows: r.rows,
+    keys: r.keys,
+    uploadedBy: r.uploaded_by,
+    uploadedAt: r.uploaded_at,
+    revertedAt: r.reverted_at,
+    revertedBy: r.reverted_by,
+  };
+}
+
+export type NewBatch = Omit<Batch, 'batchId' | 'revertedAt' | 'revertedBy'>;
+
+export function createBatchesRepository(db: Database) {
+  const insertBatch = db.prepare<[string, string, string, string, number, number, string, string]>(
+    `INSERT INTO batches (policy_id, kind, file_name, sha256, rows, keys, uploaded_by, uploaded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertEntry = db.prepare<[number, string, string]>('INSERT INTO entries (batch_id, key, value) VALUES (?, ?, ?)');
+  const find = db.prepare<[number], BatchRow>('SELECT * FROM batches WHERE batch_id = ?');
+  const listAll = db.prepare<[], BatchRow>('SELECT * FROM batches ORDER BY batch_id DESC');
+  const listForPolicy = db.prepare<[string], BatchRow>('SELECT * FROM batches WHERE policy_id = ? ORDER BY batch_id DESC');
+  const committedSha = db.prepare<[string, string, string], BatchRow>(
+    `SELECT * FROM batches WHERE policy_id = ? AND kind = ? AND sha256 = ? AND reverted_at IS NULL
+     ORDER BY batch_id DESC LIMIT 1`,
+  );
+  const markReverted = db.prepare<[string, string, number]>(
+    'UPDATE batches SET reverted_at = ?, reverted_by = ? WHERE batch_id = ? AND reverted_at IS NULL',
+  );
+  const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM batches');
+  // The current value of a key is the one from its latest non-reverted batch (SPEC.md §8).
+  const current = db.prepare<[string, string], { key: string; value: string }>(
+    `SELECT key, value FROM (
+       SELECT e.key, e.value, ROW_NUMBER() OVER (PARTITION BY e.key ORDER BY e.batch_id DESC) AS rn
+       FROM entries e JOIN batches b ON b.batch_id = e.batch_id
+       WHERE b.policy_id = ? AND b.kind = ? AND b.reverted_at IS NULL)
+     WHERE rn = 1 ORDER BY key`,
+  );
+  const latestChange = db.prepare<[string], { at: string | null }>(
+    'SELECT MAX(COALESCE(reverted_at, uploaded_at)) AS at FROM batches WHERE policy_id = ?',
+  );
+
+  return {
+    /** Inserts the batch row and all its entries; call inside a transaction. */
+    insert(batch: NewBatch, entries: Iterable<readonly [string, string]>): number {
+      const id = Number(
+        insertBatch.run(batch.policyId, batch.kind, batch.fileName, batch.sha256, batch.rows, batch.keys, batch.uploadedBy, batch.uploadedAt)
+          .lastInsertRowid,
+      );
+      for (const [key, value] of entries) insertEntry.run(id, key, value);
+      return id;
+    },
+    find: (batchId: number) => {
+      const row = find.get(batchId);
+      return row ? toBatch(row) : undefined;
+    },
+    list: (policyId?: string) => (policyId ? listForPolicy.all(policyId) : listAll.all()).map(toBatch),
+    findCommitted: (policyId: string, kind: UploadKind, sha256: string) => {
+      const row = committedSha.get(policyId, kind, sha256);
+      return row ? toBatch(row) : undefined;
+    },
+    markReverted: (batchId: number, by: string, at: string) => markReverted.run(at, by, batchId).changes === 1,
+    count: () => count.get()!.n,
+    currentValues(policyId: string, kind: UploadKind): Map<string, string> {
+      return new Map(current.all(policyId, kind).map((r) => [r.key, r.value]));
+    },
+    latestChangeAt: (policyId: string) => latestChange.get(policyId)?.at ?? null,
+  };
+}
+export type BatchesRepository = ReturnType<typeof createBatchesRepository>;

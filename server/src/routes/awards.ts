@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { awardsSchema, budgetBodySchema, budgetSummarySchema, disqualificationBodySchema } from '@scoreboard/shared';
+import { signedIn } from '../plugins/auth';
+import { buildAwardsWorkbook } from '../services/awardsWorkbook';
+import { errorResponses, policyParamsSchema, unitParamsSchema } from './common';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const disqualificationResultSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  disqualified: z.object({ reason: z.string() }).nullable(),
+  revision: z.number().int(),
+});
+
+/** Award table, export, finalize, budget and 一票否决 (SPEC.md §9, §11). */
+const awardRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { awards, disqualifications } = app.services;
+  const tags = ['awards'];
+
+  app.get(
+    '/api/policies/:policyId/awards',
+    { onRequest: app.requireRole('viewer'), schema: { tags, params: policyParamsSchema, response: { 200: awardsSchema, ...errorResponses(401, 404) } } },
+    async (request) => awards.awards(request.params.policyId),
+  );
+
+  app.get(
+    '/api/policies/:policyId/awards.xlsx',
+    { onRequest: app.requireRole('viewer'), schema: { tags, params: policyParamsSchema, produces: [XLSX] } },
+    async (request, reply) => {
+      const { policyId } = request.params;
+      const table = awards.awards(policyId);
+      const workbook = await buildAwardsWorkbook(table, app.policies.get(policyId).policy);
+      const name = `${policyId}-awards${table.final ? '-final' : ''}.xlsx`;
+      return reply.type(XLSX).header('content-disposition', `attachment; filename="${name}"`).send(workbook);
+    },
+  );
+
+  app.post(
+    '/api/policies/:policyId/finalize',
+    { onRequest: app.requireRole('leader'), schema: { tags, params: policyParamsSchema, response: { 200: awardsSchema, ...errorResponses(401, 403, 404, 409) } } },
+    async (request) => awards.finalize(request.params.policyId, signedIn(request).username),
+  );
+
+  app.put(
+    '/api/policies/:policyId/budget',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: { tags, params: policyParamsSchema, body: budgetBodySchema, response: { 200: budgetSummarySchema, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) => awards.setBudget(request.params.policyId, request.body.totalWan, signedIn(request).username),
+  );
+
+  app.put(
+    '/api/policies/:policyId/units/:unitId/disqualification',
+    {
+      onRequest: app.requireRole('leader'),
+      schema: { tags, params: unitParamsSchema, body: disqualificationBodySchema, response: { 200: disqualificationResultSchema, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) => {
+      const { policyId, unitId } = request.params;
+      return disqualifications.disqualify(policyId, unitId, request.body.reason, signedIn(request).username);
+    },
+  );
+
+  app.delete(
+    '/api/policies/:policyId/units/:unitId/disqualification',
+    { onRequest: app.requireRole('leader'), schema: { tags, params: unitParamsSchema, response: { 200: disqualificationResultSchema, ...errorResponses(401, 403, 404) } } },
+    async (request) => disqualifications.clear(request.params.policyId, request.params.unitId, signedIn(request).username),
+  );
+};
+export default awardRoutes;

@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  industriesSchema, policiesSchema, policySchema, rankingQuerySchema, rankingSchema, subsidiesSchema,
+} from '@scoreboard/shared';
+import { errorResponses, policyParamsSchema } from './common';
+
+/** Reads of a policy and its live figures (SPEC.md §11): viewer and up. */
+const policyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ranking, industries, subsidies, policyState } = app.services;
+  const viewer = app.requireRole('viewer');
+  const tags = ['policies'];
+
+  app.get('/api/policies', { onRequest: viewer, schema: { tags, response: { 200: policiesSchema, ...errorResponses(401) } } }, async () => ({
+    policies: app.policies.all().map(({ policy }) => ({
+      policyId: policy.policyId,
+      title: policy.title,
+      status: policy.status,
+      periodStart: policy.period.start,
+      periodEnd: policy.period.end,
+      final: policyState.finalization(policy.policyId) !== undefined,
+      revision: policyState.revision(policy.policyId),
+    })),
+  }));
+
+  app.get(
+    '/api/policies/:policyId',
+    { onRequest: viewer, schema: { tags, params: policyParamsSchema, response: { 200: policySchema, ...errorResponses(401, 404) } } },
+    async (request) => app.policies.get(request.params.policyId).policy,
+  );
+
+  app.get(
+    '/api/policies/:policyId/ranking',
+    {
+      onRequest: viewer,
+      schema: { tags, params: policyParamsSchema, querystring: rankingQuerySchema, response: { 200: rankingSchema, ...errorResponses(400, 401, 404) } },
+    },
+    async (request) => ranking.ranking(request.params.policyId, request.query.month),
+  );
+
+  app.get(
+    '/api/policies/:policyId/industries',
+    { onRequest: viewer, schema: { tags, params: policyParamsSchema, response: { 200: industriesSchema, ...errorResponses(401, 404) } } },
+    async (request) => industries.industries(request.params.policyId),
+  );
+
+  app.get(
+    '/api/policies/:policyId/subsidies',
+    { onRequest: viewer, schema: { tags, params: policyParamsSchema, response: { 200: subsidiesSchema, ...errorResponses(401, 404) } } },
+    async (request) => subsidies.subsidies(request.params.policyId),
+  );
+};
+export default policyRoutes;

@@ -1,0 +1,32 @@
+import type { Database } from 'better-sqlite3';
+import type { ChangeEvent } from '@scoreboard/shared';
+import type { AuditRecord, AuditRepository } from '../repositories/audit';
+import type { PolicyStateRepository } from '../repositories/policyState';
+import type { EventBroadcaster } from '../plugins/sse';
+
+/**
+ * Every change to a policy's figures or state goes through here: the change, its audit row and the
+ * revision bump are one transaction; the SSE event goes out only after it has committed, so a
+ * dashboard that refetches on the event sees the new data.
+ */
+export function createChangeRecorder(deps: {
+  db: Database;
+  policyState: Pick<PolicyStateRepository, 'bump'>;
+  audit: Pick<AuditRepository, 'append'>;
+  events: Pick<EventBroadcaster, 'broadcast'>;
+}) {
+  return function record<T>(
+    policyId: string,
+    kind: ChangeEvent['kind'],
+    change: () => { result: T; audit: AuditRecord },
+  ): { result: T; revision: number } {
+    const outcome = deps.db.transaction(() => {
+      const { result, audit } = change();
+      deps.audit.append(audit);
+      return { result, revision: deps.policyState.bump(policyId) };
+    })();
+    deps.events.broadcast({ policyId, revision: outcome.revision, kind });
+    return outcome;
+  };
+}
+export type ChangeRecorder = ReturnType<typeof createChangeRecorder>;

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { createAuditRepository } from '../repositories/audit';
+import { createBatchesRepository } from '../repositories/batches';
+import { createPolicyStateRepository } from '../repositories/policyState';
+import { createSessionsRepository } from '../repositories/sessions';
+import { createUsersRepository } from '../repositories/users';
+import { createAwardsService } from './awards';
+import { createChangeRecorder } from './changes';
+import { createDisqualificationsService } from './disqualifications';
+import { createFiguresReader } from './figures';
+import { createIndustriesService } from './industries';
+import { createLoginThrottle } from './loginThrottle';
+import { createRankingService } from './ranking';
+import { createSessionsService } from './sessions';
+import { createSubsidiesService } from './subsidies';
+import { createUploadsService } from './uploads';
+import { createUsersService } from './users';
+
+/** Wires repositories into services once per app; routes reach them through app.services. */
+export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'events'>, options: { now?: () => number } = {}) {
+  const { db, policies, events } = app;
+  const users = createUsersRepository(db);
+  const sessions = createSessionsRepository(db);
+  const audit = createAuditRepository(db);
+  const batches = createBatchesRepository(db);
+  const policyState = createPolicyStateRepository(db);
+  const record = createChangeRecorder({ db, policyState, audit, events });
+  const figures = createFiguresReader(batches);
+  const ranking = createRankingService({ policies, figures, policyState, batches });
+  const subsidies = createSubsidiesService({ policies, figures, policyState, ranking });
+  return {
+    audit,
+    batches,
+    policyState,
+    sessions: createSessionsService({ sessions, users, audit, now: options.now }),
+    loginThrottle: createLoginThrottle({ now: options.now }),
+    users: createUsersService({ db, users, sessions, audit }),
+    ranking,
+    industries: createIndustriesService({ policies, figures, policyState }),
+    subsidies,
+    awards: createAwardsService({ policies, policyState, subsidies, record }),
+    disqualifications: createDisqualificationsService({ policies, policyState, record }),
+    uploads: createUploadsService({ policies, batches, record }),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}

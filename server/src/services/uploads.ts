@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import {
+  eq, isDecimal, parseDecimal, uploadKindSchema,
+  type Batch, type UploadChange, type UploadKind, type UploadResult,
+} from '@scoreboard/shared';
+import { parseUpload, plausibilityWarnings } from '../ingest';
+import { conflict, HttpError, notFound } from '../httpError';
+import type { PolicyCatalog } from '../plugins/policies';
+import type { BatchesRepository } from '../repositories/batches';
+import type { ChangeRecorder } from './changes';
+
+const MAX_CHANGES_LISTED = 1000;
+
+/** "6123.5" and "6123.50" are the same figure; JSON records compare as text. */
+function sameValue(a: string, b: string): boolean {
+  return a === b || (isDecimal(a) && isDecimal(b) && eq(parseDecimal(a), parseDecimal(b)));
+}
+
+/** Only the base name, without control characters, at most 200 characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) || 'upload';
+}
+
+export interface UploadInput {
+  policyId: string;
+  kind: UploadKind;
+  fileName: string;
+  data: Buffer;
+  dryRun: boolean;
+  actor: string;
+}
+
+export function createUploadsService(deps: {
+  policies: PolicyCatalog;
+  batches: BatchesRepository;
+  record: ChangeRecorder;
+}) {
+  async function upload(input: UploadInput): Promise<UploadResult> {
+    const loaded = deps.policies.get(input.policyId);
+    const fileName = cleanFileName(input.fileName);
+    const sha256 = createHash('sha256').update(input.data).digest('hex');
+    const parsed = await parseUpload({ kind: input.kind, fileName, data: input.data, ...loaded });
+    if (parsed.errors.length > 0) {
+      throw new HttpError(422, 'invalid_upload', `文件“${fileName}”有 ${parsed.errors.length} 处错误，未导入任何数据；请按提示修改后重新上传`, {
+        errors: parsed.errors,
+      });
+    }
+
+    // SPEC.md §8: the preview shows old → new for every key the file mentions.
+    const current = deps.batches.currentValues(input.policyId, input.kind);
+    const changes: UploadChange[] = [];
+    const summary = { added: 0, changed: 0, unchanged: 0 };
+    for (const e of parsed.entries) {
+      const old = current.get(e.key) ?? null;
+      const change = old === null ? 'added' : sameValue(old, e.value) ? 'unchanged' : 'changed';
+      summary[change]++;
+      if (changes.length < MAX_CHANGES_LISTED) changes.push({ key: e.key, label: e.label, old, new: e.value, change });
+    }
+
+    // Plausibility looks across kinds (an actual against its target), so it reads every figure kind.
+    const otherKinds = new Map<UploadKind, Map<string, string>>([[input.kind, current]]);
+    const lookup = (key: string): string | null => {
+      for (const kind of ['unit-targets', 'unit-actuals', 'industry-output'] as const) {
+        let values = otherKinds.get(kind);
+        if (!values) otherKinds.set(kind, (values = deps.batches.currentValues(input.policyId, kind)));
+        const v = values.get(key);
+        if (v !== undefined) return v;
+      }
+      return null;
+    };
+    const warnings = [
+      ...parsed.warnings,
+      ...plausibilityWarnings({ kind: input.kind, entries: parsed.entries, current: lookup, policy: loaded.policy }),
+    ];
+
+    const result = { kind: input.kind, fileName, sha256, rowsRead: parsed.rowsRead, summary, changes, warnings };
+    // Re-uploading a committed file is a no-op (SPEC.md §8).
+    const duplicate = deps.batches.findCommitted(input.policyId, input.kind, sha256);
+    if (duplicate || input.dryRun) {
+      return { dryRun: input.dryRun, duplicate: duplicate !== undefined, batch: duplicate ?? null, ...result };
+    }
+
+    const { result: batch } = deps.record(input.policyId, input.kind, () => {
+      const uploadedAt = new Date().toISOString();
+      const fields = {
+        policyId: input.policyId,
+        kind: input.kind,
+        fileName,
+        sha256,
+        rows: parsed.rowsRead,
+        keys: parsed.entries.length,
+        uploadedBy: input.actor,
+        uploadedAt,
+      };
+      const batchId = deps.batches.insert(fields, parsed.entries.map((e) => [e.key, e.value] as const));
+      const committed: Batch = { batchId, ...fields, revertedAt: null, revertedBy: null };
+      return {
+        result: committed,
+        audit: { actor: input.actor, action: 'upload.commit', target: `${input.policyId}/${input.kind}`, after: { ...committed, summary } },
+      };
+    });
+    return { dryRun: false, duplicate: false, batch, ...result };
+  }
+
+  function revert(batchId: number, actor: string): Batch {
+    const batch = deps.batches.find(batchId);
+    if (!batch) throw notFound('batch_not_found', `找不到上传批次 ${batchId}`);
+    deps.policies.get(batch.policyId);
+    const { result } = deps.record(batch.policyId, 'revert', () => {
+      const revertedAt = new Date().toISOString();
+      // Checked inside the transaction: two people pressing 撤销 at once revert once.
+      if (!deps.batches.markReverted(batchId, actor, revertedAt)) {
+        throw conflict('already_reverted', `批次 ${batchId} 已于此前撤销`);
+      }
+      const after: Batch = { ...batch, revertedAt, revertedBy: actor };
+      return { result: after, audit: { actor, action: 'upload.revert', target: `${batch.policyId}/${batch.kind}`, before: batch, after } };
+    });
+    return result;
+  }
+
+  return {
+    upload,
+    revert,
+    list: (policyId?: string) => {
+      if (policyId) deps.policies.get(policyId);
+      return deps.batches.list(policyId);
+    },
+    isKind: (kind: string): kind is UploadKind => uploadKindSchema.safeParse(kind).success,
+  };
+}
+export type UploadsService = ReturnType<typeof createUploadsService>;

@@ -1,0 +1,94 @@
+import type { Role, User } from '@scoreboard/shared';
+import { conflict, notFound } from '../httpError';
+import type { AuditRepository } from '../repositories/audit';
+import { toUser, type UsersRepository, type UserRow } from '../repositories/users';
+import type { Database } from 'better-sqlite3';
+import type { SessionsRepository } from '../repositories/sessions';
+import { generatePassword, hashPassword } from './passwords';
+
+export interface UsersServiceDeps {
+  db: Database;
+  users: UsersRepository;
+  sessions: Pick<SessionsRepository, 'removeForUser'>;
+  audit: Pick<AuditRepository, 'append'>;
+}
+
+export function createUsersService({ db, users, sessions, audit }: UsersServiceDeps) {
+  async function create(actor: string, input: { username: string; displayName: string; role: Role; password: string }): Promise<User> {
+    if (users.find(input.username)) throw conflict('user_exists', `用户名“${input.username}”已存在`);
+    const { hash, salt } = await hashPassword(input.password);
+    const row: UserRow = {
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      password_hash: hash,
+      password_salt: salt,
+      created_at: new Date().toISOString(),
+      disabled: 0,
+    };
+    db.transaction(() => {
+      users.insert(row);
+      audit.append({ actor, action: 'user.create', target: `user:${row.username}`, after: toUser(row) });
+    })();
+    return toUser(row);
+  }
+
+  async function update(
+    actor: string,
+    username: string,
+    patch: { role?: Role; displayName?: string; password?: string; disabled?: boolean },
+  ): Promise<User> {
+    const before = users.find(username);
+    if (!before) throw notFound('user_not_found', `找不到用户“${username}”`);
+    const secret = patch.password ? await hashPassword(patch.password) : null;
+    const after: UserRow = {
+      ...before,
+      role: patch.role ?? before.role,
+      display_name: patch.displayName ?? before.display_name,
+      password_hash: secret?.hash ?? before.password_hash,
+      password_salt: secret?.salt ?? before.password_salt,
+      disabled: patch.disabled === undefined ? before.disabled : patch.disabled ? 1 : 0,
+    };
+    const activeAdmins = users.list().filter((u) => u.role === 'admin' && !u.disabled);
+    const losesAdmin = before.role === 'admin' && !before.disabled && (after.role !== 'admin' || after.disabled === 1);
+    if (losesAdmin && activeAdmins.length <= 1) {
+      throw conflict('last_admin', '至少需要保留一个启用的管理员账号');
+    }
+    db.transaction(() => {
+      users.update(after);
+      // A new password, a new role or a disabled account ends the user's open sessions.
+      if (secret || patch.role || patch.disabled) sessions.removeForUser(username);
+      audit.append({
+        actor,
+        action: 'user.update',
+        target: `user:${username}`,
+        before: toUser(before),
+        after: { ...toUser(after), passwordChanged: secret !== null },
+      });
+    })();
+    return toUser(after);
+  }
+
+  /**
+   * First start (SPEC.md §11): with no user at all, create `admin` with ADMIN_PASSWORD, or with a
+   * random password that the caller prints once. With demo data and a given password outside
+   * production, also viewer / statistician / leader with the same password, for trying each role.
+   */
+  async function bootstrap(options: { adminPassword?: string; demoUsers: boolean }): Promise<{ generatedPassword: string | null }> {
+    if (users.count() > 0) return { generatedPassword: null };
+    const password = options.adminPassword ?? generatePassword();
+    await create('system', { username: 'admin', displayName: '系统管理员', role: 'admin', password });
+    if (options.demoUsers && options.adminPassword) {
+      const demo: [string, string, Role][] = [
+        ['viewer', '演示·查看', 'viewer'],
+        ['statistician', '演示·统计员', 'statistician'],
+        ['leader', '演示·领导', 'leader'],
+      ];
+      for (const [username, displayName, role] of demo) await create('system', { username, displayName, role, password });
+    }
+    return { generatedPassword: options.adminPassword ? null : password };
+  }
+
+  return { create, update, bootstrap, list: () => users.list().map(toUser) };
+}
+export type UsersService = ReturnType<typeof createUsersService>;

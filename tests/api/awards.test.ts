@@ -1,0 +1,82 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Awards, Ranking } from '@scoreboard/shared';
+import { buildTestApp, POLICY_ID, type TestApp } from '../helpers/app';
+import { postUpload } from '../helpers/uploads';
+
+const P = `/api/policies/${POLICY_ID}`;
+let t: TestApp;
+beforeEach(async () => {
+  t = await buildTestApp({ demoData: true });
+});
+afterEach(async () => {
+  await t.close();
+});
+
+describe('finalize (SPEC.md §9)', () => {
+  it('freezes the award table: later uploads change the live ranking, never the snapshot', async () => {
+    const leader = await t.login('leader');
+    const fin = await t.app.inject({ method: 'POST', url: `${P}/finalize`, headers: leader });
+    expect(fin.statusCode).toBe(200);
+    const frozen = fin.json<Awards>();
+    expect(frozen).toMatchObject({ final: true, finalizedBy: 'leader', revisedAfterFinalization: false, month: 9 });
+    expect(frozen.county.slice(0, 5).map((r) => r.award)).toEqual([800, 500, 350, 200, 150]);
+
+    const read = (await t.app.inject({ url: `${P}/awards`, headers: leader })).json<Awards>();
+    expect(read).toEqual(frozen);
+    expect((await t.app.inject({ url: `${P}/ranking`, headers: leader })).json<Ranking>().final).toBe(true);
+
+    // 柳城县 (11th) reports a September output far above target and would move to the top
+    const stat = await t.login('statistician');
+    const up = await postUpload(t, stat.cookie, {
+      kind: 'unit-actuals', fileName: 'revision.csv', data: '单位,月份,规上工业总产值（万元）,工业投资（万元）\n柳城县,9,99999999,99999999\n', dryRun: false,
+    });
+    expect(up.statusCode).toBe(200);
+    const live = (await t.app.inject({ url: `${P}/ranking`, headers: leader })).json<Ranking>();
+    expect(live.rows[0]!.unitId).toBe('450222');
+
+    const after = (await t.app.inject({ url: `${P}/awards`, headers: leader })).json<Awards>();
+    expect(after.revisedAfterFinalization).toBe(true);
+    expect({ ...after, revisedAfterFinalization: false }).toEqual(frozen);
+
+    const twice = await t.app.inject({ method: 'POST', url: `${P}/finalize`, headers: leader });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'already_final' });
+  });
+});
+
+describe('awards.xlsx (SPEC.md §9)', () => {
+  it('exports the county awards, the grants and the budget with Chinese headers and numbers as numbers', async () => {
+    const viewer = await t.login('viewer');
+    const res = await t.app.inject({ url: `${P}/awards.xlsx`, headers: viewer });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename=".+\.xlsx"/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['县区奖励', '企业补助', '预算']);
+
+    const county = wb.getWorksheet('县区奖励')!;
+    expect(String(county.getCell('A1').value)).toContain('促进2026年三季度柳州市工业稳增长的若干措施');
+    expect(String(county.getCell('A2').value)).toContain('数据截至 9 月');
+    expect(String(county.getCell('A2').value)).toContain('征求意见稿');
+    const header = county.getRow(3).values as unknown[];
+    expect(header).toEqual(expect.arrayContaining(['名次', '单位', '综合评分', '奖励（万元）', '备注']));
+    const awardCol = header.indexOf('奖励（万元）');
+    const first = county.getRow(4);
+    expect(first.getCell(1).value).toBe(1);
+    expect(first.getCell(2).value).toBe('柳东新区');
+    expect(first.getCell(3).value).toBe(110.5);
+    expect(first.getCell(awardCol).value).toBe(800);
+    const awards = [4, 5, 6, 7, 8].map((r) => county.getRow(r).getCell(awardCol).value);
+    expect(awards).toEqual([800, 500, 350, 200, 150]);
+    expect(county.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '3:3' });
+    const capitals = county.getRow(17).getCell(1).value;
+    expect(String(capitals)).toContain('贰仟万元整');
+
+    const grants = wb.getWorksheet('企业补助')!;
+    const rows = Array.from(grants.getSheetValues(), (r) => (Array.isArray(r) ? (r as unknown[]) : []));
+    expect(rows.find((r) => r.includes('SQ2026-001'))).toEqual(expect.arrayContaining(['91450203M5J8N2AR6K', '柳州示例机械有限公司', 237000, 10]));
+    const budget = wb.getWorksheet('预算')!;
+    expect(budget.getRow(5).values).toEqual(expect.arrayContaining(['县区奖励', 2000]));
+  });
+});
