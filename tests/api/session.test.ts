@@ -80,23 +80,23 @@ describe('user management (admin)', () => {
     const admin = await t.login('admin');
     const created = await t.app.inject({
       method: 'POST', url: '/api/users', headers: admin,
-      payload: { username: 'zhang.wei', displayName: '张伟', role: 'statistician', password: 'a-long-password' },
+      payload: { username: 'zhang.wei', displayName: '张伟', role: 'statistician', password: 'a-long-password-2026' },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ username: 'zhang.wei', role: 'statistician', disabled: false });
     expect(created.json()).not.toHaveProperty('password');
 
-    const login = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'zhang.wei', password: 'a-long-password' } });
+    const login = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'zhang.wei', password: 'a-long-password-2026' } });
     expect(login.statusCode).toBe(200);
     const cookie = `sid=${login.cookies.find((c) => c.name === 'sid')!.value}`;
 
-    const again = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { username: 'zhang.wei', displayName: '张伟', role: 'viewer', password: 'a-long-password' } });
+    const again = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { username: 'zhang.wei', displayName: '张伟', role: 'viewer', password: 'a-long-password-2026' } });
     expect(again.statusCode).toBe(409);
 
     const disabled = await t.app.inject({ method: 'PATCH', url: '/api/users/zhang.wei', headers: admin, payload: { disabled: true } });
     expect(disabled.json()).toMatchObject({ disabled: true });
     expect((await t.app.inject({ url: '/api/session', headers: { cookie } })).statusCode).toBe(401);
-    const relogin = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'zhang.wei', password: 'a-long-password' } });
+    const relogin = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'zhang.wei', password: 'a-long-password-2026' } });
     expect(relogin.statusCode).toBe(401);
 
     const list = await t.app.inject({ url: '/api/users', headers: admin });

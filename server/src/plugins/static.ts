@@ -15,6 +15,7 @@ const CLIENT_ROUTES = [
   /^\/awards\/print\/?$/,
   /^\/screen\/?$/,
   /^\/login\/?$/,
+  /^\/admin\/?$/,
 ];
 
 export const isClientRoute = (path: string) => CLIENT_ROUTES.some((r) => r.test(path));
