@@ -8,7 +8,7 @@ import { MAX_UPLOAD_BYTES } from './ingest';
 import authPlugin from './plugins/auth';
 import crossSitePlugin from './plugins/crossSite';
 import dbPlugin from './plugins/db';
-import errorsPlugin from './plugins/errors';
+import errorsPlugin, { frameworkErrors } from './plugins/errors';
 import policiesPlugin from './plugins/policies';
 import securityHeadersPlugin, { hardenDocsCsp } from './plugins/securityHeaders';
 import ssePlugin from './plugins/sse';
@@ -63,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Paths are used exactly as SPEC.md §11 writes them; trailing slashes are not.
     routerOptions: { ignoreTrailingSlash: false },
     trustProxy: trustProxySetting(options.trustProxy),
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   await app.register(errorsPlugin);

@@ -48,10 +48,10 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 export const createUserBodySchema = z.object({
-  username: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '3–32 lower-case letters, digits, _ . -'),
+  username: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名须为 3–32 位小写字母、数字或 _ . -，并以字母开头'),
   displayName: z.string().min(1).max(64),
   role: roleSchema,
-  password: z.string().min(10, 'at least 10 characters').max(256),
+  password: z.string().min(10, '密码至少 10 个字符').max(256),
 });
 export const updateUserBodySchema = z.object({
   role: roleSchema.optional(),
@@ -70,7 +70,8 @@ export const indicatorResultSchema = z.object({
 });
 export type IndicatorResult = z.infer<typeof indicatorResultSchema>;
 
-export const rankingRowSchema = z.object({
+/** A unit's place as the scoring rule decides it (shared/src/ranking.ts); also the county award row. */
+export const unitRankRowSchema = z.object({
   rank: z.number().int().nullable(),
   unitId: z.string(),
   unitName: z.string(),
@@ -81,6 +82,14 @@ export const rankingRowSchema = z.object({
   missing: z.array(z.string()), // e.g. "investment.target"
   indicators: z.record(indicatorIdSchema, indicatorResultSchema),
 });
+export type UnitRankRow = z.infer<typeof unitRankRowSchema>;
+
+/** A row of the live ranking: the rule's row and where the unit stood before (issue 5). */
+export const rankingRowSchema = unitRankRowSchema.extend({
+  // The unit's rank in the previous distinct ranking of the same month (see `previousRevision`);
+  // null when it was not ranked then, or when there is no earlier ranking.
+  previousRank: z.number().int().nullable(),
+});
 export type RankingRow = z.infer<typeof rankingRowSchema>;
 
 export const rankingSchema = z.object({
@@ -89,7 +98,11 @@ export const rankingSchema = z.object({
   monthsWithData: z.array(z.number().int()),
   timeProgress: z.number(), // %, one decimal: month 8 of 7–9 → 66.7
   revision: z.number().int(),
+  // The revision at which the ranking that `previousRank` refers to first appeared; null: none.
+  previousRevision: z.number().int().nullable(),
   final: z.boolean(),
+  // true when the period is final and a change has landed since (SPEC.md §9)
+  revisedAfterFinalization: z.boolean(),
   waiting: z.number().int(),
   updatedAt: z.string().nullable(),
   rows: z.array(rankingRowSchema),
@@ -191,7 +204,8 @@ export const budgetSummarySchema = z.object({
   scaled: z.boolean(),
 });
 export type BudgetSummary = z.infer<typeof budgetSummarySchema>;
-export const countyAwardRowSchema = rankingRowSchema;
+// Without previousRank: award snapshots frozen before it existed must still parse.
+export const countyAwardRowSchema = unitRankRowSchema;
 export const awardsSchema = z.object({
   policyId: z.string(),
   title: z.string(),

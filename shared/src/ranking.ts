@@ -1,4 +1,4 @@
-import type { RankingRow } from './api';
+import type { UnitRankRow } from './api';
 import type { UnitFigures } from './keys';
 import type { IndicatorId, Policy, Registry } from './policy';
 import {
@@ -20,11 +20,11 @@ export interface RankResult {
   monthsWithData: number[];
   timeProgress: number; // %, one decimal
   waiting: number;
-  rows: RankingRow[];
+  rows: UnitRankRow[];
 }
 
 interface Scored {
-  row: RankingRow;
+  row: UnitRankRow;
   score: Rational | null;
   rates: Partial<Record<IndicatorId, Rational>>;
 }
@@ -49,7 +49,7 @@ function scoreUnit(unitId: string, input: RankInput, month: number | null, progr
   const missing: string[] = [];
   const rates: Partial<Record<IndicatorId, Rational>> = {};
   const points: Rational[] = [];
-  const indicators = {} as RankingRow['indicators'];
+  const indicators = {} as UnitRankRow['indicators'];
   for (const scheme of policy.countyAward.indicators) {
     const id = scheme.indicatorId;
     const target = read(figures?.targets[id]);

@@ -31,7 +31,7 @@ let counter = 0;
 export async function createUser(baseUrl: string, role: 'viewer' | 'statistician' | 'leader' | 'admin'): Promise<{ username: string; password: string }> {
   const cookie = await apiLogin(baseUrl);
   counter += 1;
-  const user = { username: `${role.slice(0, 4)}${Date.now() % 1_000_000}${counter}`, displayName: `测试${role}`, role, password: 'e2e-password-2026' };
+  const user = { username: `${role.slice(0, 4)}${Date.now() % 1_000_000}${counter}`, displayName: `测试${role}`, role, password: 'Ceshi-2026-liuzhou' };
   const res = await fetch(`${baseUrl}/api/users`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { commitUpload, createUser } from './api';
+import { apiLogin, commitUpload, createUser } from './api';
 import { launchBrowser, signedInContext } from './browser';
 import { csv } from './files';
 import { readPdf } from './pdfText';
@@ -14,7 +14,53 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('awards: finalize, revise, print', () => {
+const POLICY = '/api/policies/liuzhou-2026-q3';
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, { headers: { cookie: await apiLogin(baseUrl) } });
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+describe('awards: budget, finalize, revise, print', () => {
+  // First in this file: once finalized, /awards shows the frozen snapshot and its budget.
+  it('an admin sets the budget in /admin; /awards shows the factor, the total paid and what remains', async () => {
+    const { context, page } = await signedInContext(browser, baseUrl);
+    // The numbers the page must show, from SPEC §7 over the live grants (another file may have
+    // added a claim): county awards stand; each grant is ⌊computed × available ÷ total computed⌋.
+    const budgetWan = 2100;
+    const { grants, totals } = await getJson<{ grants: Array<{ computedWan: number }>; totals: { computedWan: number } }>(`${POLICY}/subsidies`);
+    const { budget } = await getJson<{ budget: { countyWan: number; totalWan: number | null } }>(`${POLICY}/awards`);
+    expect(budget.totalWan).toBeNull();
+    expect(budget.countyWan).toBe(2000);
+    const available = budgetWan - budget.countyWan;
+    expect(totals.computedWan).toBeGreaterThan(available); // so the grants are scaled
+    const granted = grants.reduce((sum, g) => sum + Math.floor((g.computedWan * available) / totals.computedWan), 0);
+    const paid = budget.countyWan + granted;
+
+    await page.getByRole('link', { name: '管理' }).click();
+    await page.getByLabel('预算总额（万元，留空为未设定）').fill(String(budgetWan));
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+
+    await page.getByRole('link', { name: '奖励' }).click();
+    const summary = page.getByTestId('budget');
+    await summary.waitFor();
+    const stat = async (label: string) => summary.locator('.stat', { has: page.getByText(label, { exact: true }) }).locator('dd').innerText();
+    expect(await stat('预算总额')).toBe('2,100万元');
+    expect(await stat('补助系数')).toBe((available / totals.computedWan).toFixed(4));
+    expect(await stat('合计支出')).toBe(`${paid.toLocaleString('en-US')}万元`);
+    expect(await stat('剩余')).toBe(`${(budgetWan - paid).toLocaleString('en-US')}万元`);
+    expect(await page.getByText(/超预算，按系数 0\.\d{4} 等比例压减/).count()).toBe(1);
+
+    // Back to no budget, so the finalize below freezes the file's own setting.
+    await page.getByRole('link', { name: '管理' }).click();
+    await page.getByLabel('预算总额（万元，留空为未设定）').fill('');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    expect((await getJson<{ budget: { totalWan: number | null } }>(`${POLICY}/awards`)).budget.totalWan).toBeNull();
+    await context.close();
+  });
+
   it('finalize (leader, confirmed), then an upload shows "revised after finalization" and the table stays frozen', async () => {
     const leader = await createUser(baseUrl, 'leader');
     const { context, page } = await signedInContext(browser, baseUrl, leader);
@@ -35,6 +81,9 @@ describe('awards: finalize, revise, print', () => {
     await page.getByTestId('revised-warning').waitFor({ timeout: 5_000 }); // arrives by server event, no reload
     expect(await page.getByTestId('revised-warning').innerText()).toContain('定稿后数据已修订');
     expect(await page.getByTestId('county-awards').locator('tbody').innerText()).toBe(frozen);
+    // The ranking says so too, with the same banner (issue 5).
+    await page.getByRole('link', { name: '排名' }).click();
+    expect(await page.getByTestId('revised-warning').innerText()).toContain('定稿后数据已修订');
     await context.close();
   });
 

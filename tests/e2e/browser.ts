@@ -11,7 +11,7 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export const ADMIN: { username: string; password: string } = { username: 'admin', password: process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-pass-2026' };
+export const ADMIN: { username: string; password: string } = { username: 'admin', password: process.env.E2E_ADMIN_PASSWORD ?? 'Ceshi-2026-liuzhou' };
 
 /** Signs in through the login form, as a person would, and waits for the ranking. */
 export async function logIn(page: Page, baseUrl: string, who: { username: string; password: string } = ADMIN, target = '/'): Promise<void> {

@@ -12,7 +12,9 @@ import { z } from 'zod';
 export function LanguageSwitch({ className }: { className?: string }) {
   const { lang, setLang, t } = useI18n();
   return (
-    <button type="button" className={className ?? 'link-button'} aria-label={t('lang.label')} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
+    // The visible word is the accessible name (WCAG 2.5.3: a voice user says what they see), in its
+    // own language; what it does is the description.
+    <button type="button" className={className ?? 'link-button'} lang={lang === 'en' ? 'zh-CN' : 'en'} title={t('lang.label')} onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>
       {t('lang.switch')}
     </button>
   );

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,13 +27,51 @@ const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
     };
   };
 
+/**
+ * Fastify answers a few malformed requests before any route or hook runs (Fastify's
+ * `frameworkErrors`): a path with a broken %-escape, an over-long path parameter. Same shape and
+ * language as every other error.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void reply
+    .code(tooLong ? 414 : 400)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .send(
+      tooLong
+        ? { code: 'url_too_long', message: '请求地址过长：路径中的参数超过了允许的长度' }
+        : { code: 'bad_url', message: '请求地址不正确：路径中含有无效的百分号编码（%）' },
+    );
+}
+
+/**
+ * The ranking, industries, subsidies and awards answers are cached per revision as objects (a
+ * ranking only changes on a commit); memoising their encoded JSON by object identity means a
+ * thousand dashboards refetching after a change cost one encode, not a thousand. Cached objects
+ * are never mutated, so the identity is a safe key; uncached answers are fresh objects and miss.
+ */
+const memoisedSerializerCompiler: typeof serializerCompiler = (route) => {
+  const encode = serializerCompiler(route);
+  const memo = new WeakMap<object, string>();
+  return (data) => {
+    if (typeof data !== 'object' || data === null) return encode(data);
+    let json = memo.get(data);
+    if (json === undefined) {
+      json = encode(data);
+      memo.set(data, json);
+    }
+    return json;
+  };
+};
+
 async function errorsPlugin(app: FastifyInstance) {
   app.setValidatorCompiler(validatorCompiler);
   // Responses are encoded and checked against the shared schema by fastify-type-provider-zod's own
   // serializer. (An earlier custom one parsed instead, because z.encode threw on a one-way transform
   // in api.ts; that transform is gone, and a response that fails its schema is our bug — a logged
   // 500 with a Chinese message from the handler below — so no custom wording is needed there.)
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(memoisedSerializerCompiler);
 
   app.setErrorHandler((error: FastifyError | HttpError | RequestValidationError, request, reply) => {
     if (error instanceof HttpError) {
@@ -44,8 +82,17 @@ async function errorsPlugin(app: FastifyInstance) {
     }
     switch (error.code) {
       case 'FST_REQ_FILE_TOO_LARGE':
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return reply.code(413).send({ code: 'file_too_large', message: '文件过大：单个文件不得超过 20 MiB' });
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return reply.code(413).send({ code: 'request_too_large', message: '请求内容过大：JSON 请求不得超过 1 MiB（上传文件请用 multipart/form-data）' });
+      case 'FST_PARTS_LIMIT':
+      case 'FST_FILES_LIMIT':
+      case 'FST_FIELDS_LIMIT':
+        return reply.code(413).send({ code: 'too_many_parts', message: '上传内容过多：一次只能上传一个文件，并附字段 kind、policyId' });
+      case 'FST_PROTO_VIOLATION':
+        return reply.code(400).send({ code: 'invalid_request', message: '请求中含有不允许的字段名' });
+      case 'FST_MP_PREMATURE_CLOSE':
+        return reply.code(400).send({ code: 'incomplete_upload', message: '上传未完成：连接在文件传完之前中断，请重新上传' });
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
         return reply.code(415).send({ code: 'unsupported_media_type', message: '请求格式不支持，请检查 Content-Type' });

@@ -36,14 +36,21 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
       const fields: Record<string, string> = {};
       let file: { name: string; data: Buffer } | null = null;
       // Fields may come before or after the file part; read them all.
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          const data = await (part as MultipartFile).toBuffer(); // throws 413 past the size limit
-          if (file) throw new HttpError(400, 'too_many_files', '一次只能上传一个文件');
-          file = { name: part.filename, data };
-        } else if (typeof part.value === 'string') {
-          fields[part.fieldname] = part.value;
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            const data = await (part as MultipartFile).toBuffer(); // throws 413 past the size limit
+            if (file) throw new HttpError(400, 'too_many_files', '一次只能上传一个文件');
+            file = { name: part.filename, data };
+          } else if (typeof part.value === 'string') {
+            fields[part.fieldname] = part.value;
+          }
         }
+      } catch (error) {
+        // The multipart parser throws plain Errors for a body it cannot read (no boundary, cut off
+        // half-way); those are the request's fault. Its limit errors carry their own status.
+        if (error instanceof HttpError || (error instanceof Error && 'statusCode' in error)) throw error;
+        throw new HttpError(400, 'invalid_multipart', '上传内容不完整或格式不正确，请重新选择文件上传（multipart/form-data：kind、policyId、file）');
       }
       const parsed = multipartFieldsSchema.safeParse(fields, { error: z.locales.zhCN().localeError });
       const details = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

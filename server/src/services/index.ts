@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createAuditRepository } from '../repositories/audit';
 import { createBatchesRepository } from '../repositories/batches';
 import { createPolicyStateRepository } from '../repositories/policyState';
+import { createRankingHistoryRepository } from '../repositories/rankingHistory';
 import { createSessionsRepository } from '../repositories/sessions';
 import { createUsersRepository } from '../repositories/users';
 import { createAwardsService } from './awards';
@@ -26,7 +27,7 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
   const policyState = createPolicyStateRepository(db);
   const record = createChangeRecorder({ db, policyState, audit, events });
   const figures = createFiguresReader(batches);
-  const ranking = createRankingService({ policies, figures, policyState, batches });
+  const ranking = createRankingService({ policies, figures, policyState, batches, history: createRankingHistoryRepository(db) });
   const subsidies = createSubsidiesService({ policies, figures, policyState, ranking });
   return {
     audit,

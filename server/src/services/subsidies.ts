@@ -14,8 +14,12 @@ export function createSubsidiesService(deps: {
   const budgetTotalWan = (policyId: string): number | null =>
     deps.policyState.budgetOverride(policyId) ?? deps.policies.get(policyId).policy.budget.totalWan;
 
-  /** Subsidies against the live county awards (the latest month's ranking). */
-  function evaluate(policyId: string) {
+  // Cached per (policy, revision), like the ranking: every change that could move a grant (an
+  // upload, a revert, a disqualification, the budget) bumps the revision. Evaluating thousands of
+  // applications once per change, not once per dashboard, keeps the fan-out after a change cheap.
+  const cache = new Map<string, { revision: number; value: ReturnType<typeof compute> }>();
+
+  function compute(policyId: string) {
     const { policy } = deps.policies.get(policyId);
     const county = deps.ranking.ranking(policyId);
     const countyWan = county.rows.reduce((s, r) => s + r.award, 0);
@@ -29,6 +33,16 @@ export function createSubsidiesService(deps: {
         budgetTotalWan: budgetTotalWan(policyId),
       }),
     };
+  }
+
+  /** Subsidies against the live county awards (the latest month's ranking). */
+  function evaluate(policyId: string) {
+    const revision = deps.policyState.revision(policyId);
+    const hit = cache.get(policyId);
+    if (hit && hit.revision === revision) return hit.value;
+    const value = compute(policyId);
+    cache.set(policyId, { revision, value });
+    return value;
   }
 
   return {

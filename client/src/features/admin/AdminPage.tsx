@@ -3,6 +3,7 @@ import { roleSchema, ROLE_ORDER, type Role } from '@scoreboard/shared';
 import { useCreateUser, useSetBudget, useUpdateUser } from '../../api/mutations';
 import { useAuditQuery, useAwardsQuery, useUsersQuery } from '../../api/queries';
 import { useCan, useSession } from '../../auth/session';
+import { actorName } from '../../format/actors';
 import { formatDateTime } from '../../format/dates';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy } from '../../layout/policy';
@@ -135,7 +136,7 @@ export default function AdminPage() {
                   {data.entries.slice(0, 200).map((e) => (
                     <tr key={e.auditId}>
                       <td>{formatDateTime(e.at)}</td>
-                      <td>{e.actor}</td>
+                      <td>{actorName(e.actor, t)}</td>
                       <td><code>{e.action}</code></td>
                       <td>{e.target}</td>
                     </tr>

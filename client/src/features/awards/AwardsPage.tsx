@@ -9,6 +9,7 @@ import { usePolicy } from '../../layout/policy';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
+import { RevisedWarning } from '../../ui/RevisedWarning';
 import { AwardBadge } from '../ranking/RankingTable';
 import { countyAwardTotal } from './awardSummary';
 import { BudgetSummary } from './BudgetSummary';
@@ -54,11 +55,7 @@ export default function AwardsPage() {
                 )}
               </div>
               <ErrorNotice error={finalize.error} />
-              {awards.revisedAfterFinalization && (
-                <p className="notice notice-warn" role="alert" data-testid="revised-warning">
-                  <span aria-hidden="true">⚠ </span>{t('awards.revised')}
-                </p>
-              )}
+              {awards.revisedAfterFinalization && <RevisedWarning />}
               <div className="card">
                 <h2>{t('awards.county')}</h2>
                 <table className="data-table" data-testid="county-awards">

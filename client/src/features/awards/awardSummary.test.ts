@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RankingRow } from '@scoreboard/shared';
+import type { UnitRankRow } from '@scoreboard/shared';
 import { translator } from '../../i18n/translate';
 import { countyAwardTotal, indicatorDetail } from './awardSummary';
 
 const t = translator('zh-CN');
 
-const base: Omit<RankingRow, 'unitId' | 'unitName' | 'rank' | 'award'> = {
+const base: Omit<UnitRankRow, 'unitId' | 'unitName' | 'rank' | 'award'> = {
   score: 96, tied: false, disqualified: null, missing: [],
   indicators: {
     output: { target: 60000, proratedTarget: 40000, actual: 40800, completionRate: 102, points: 51 },
@@ -13,7 +13,7 @@ const base: Omit<RankingRow, 'unitId' | 'unitName' | 'rank' | 'award'> = {
   },
 };
 const tiers = [800, 500, 350, 200, 150];
-const rows: RankingRow[] = tiers.map((award, i) => ({ ...base, unitId: `u${i}`, unitName: `单位${i}`, rank: i + 1, award }));
+const rows: UnitRankRow[] = tiers.map((award, i) => ({ ...base, unitId: `u${i}`, unitName: `单位${i}`, rank: i + 1, award }));
 
 describe('award summary for the print view', () => {
   it('adds the five tiers to 2,000 万元, 贰仟万元整', () => {

@@ -1,16 +1,16 @@
-import type { IndicatorId, RankingRow } from '@scoreboard/shared';
+import type { IndicatorId, UnitRankRow } from '@scoreboard/shared';
 import { formatNumber, formatPct, formatWan } from '../../format/numbers';
 import { wanInCapitals } from '../../format/capitals';
 import type { Translate } from '../../i18n/translate';
 
 /** The county award total in whole 万元 (integers: exact) and in capital numerals for signing. */
-export function countyAwardTotal(rows: readonly RankingRow[]): { wan: number; capitals: string } {
+export function countyAwardTotal(rows: readonly UnitRankRow[]): { wan: number; capitals: string } {
   const wan = rows.reduce((sum, r) => sum + r.award, 0);
   return { wan, capitals: wanInCapitals(wan) };
 }
 
 /** One indicator in one line for the print table: "40,800 / 40,000 · 102.00% · 51.00分". */
-export function indicatorDetail(row: RankingRow, id: IndicatorId, t: Translate): string {
+export function indicatorDetail(row: UnitRankRow, id: IndicatorId, t: Translate): string {
   const r = row.indicators[id];
   if (!r || r.actual === null || r.proratedTarget === null) return t('ranking.missing');
   return `${formatWan(r.actual)} / ${formatWan(r.proratedTarget)} · ${formatPct(r.completionRate)} · ${t('print.points', { n: formatNumber(r.points, 2) })}`;

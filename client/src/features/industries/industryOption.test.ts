@@ -25,11 +25,13 @@ const rows: IndustryRow[] = [
 describe('toIndustryGrowthOption', () => {
   it('draws the latest growth with its status, and a marker at a numeric target only', () => {
     const option = toIndustryGrowthOption(rows, t);
-    const series = (option.series as Array<{ data: Array<{ value: number | null; label: { formatter: string } }>; markPoint: { data: Array<{ coord: [number, string] }> } }>)[0]!;
+    const series = (option.series as Array<{ data: Array<{ value: number | null }>; markPoint: { data: Array<{ coord: [number, string] }> } }>)[0]!;
     expect(series.data.map((d) => d.value)).toEqual([31.2, -6.5, null]);
-    expect(series.data[0]!.label.formatter).toBe('+31.20%  进度正常');
-    expect(series.data[1]!.label.formatter).toBe('-6.50%  进度正常');
     expect(series.markPoint.data.map((d) => d.coord)).toEqual([[30, '人工智能终端及机器人']]);
+    // The readings are a column on the right, row by row, clear of the bars and the markers.
+    const [names, readings] = option.yAxis as Array<{ data: string[]; position?: string }>;
+    expect(names!.data).toEqual(['人工智能终端及机器人', '钢铁及关键金属新材料', '其他重点产业']);
+    expect(readings).toMatchObject({ position: 'right', data: ['+31.20%  进度正常', '-6.50%  进度正常', '无目标'] });
   });
 });
 

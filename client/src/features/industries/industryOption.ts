@@ -13,43 +13,47 @@ export const STATUS_COLOUR: Record<IndustryStatus, string> = {
   no_data: palette.grey,
 };
 
+/** The reading of one row, "+34.60%  达标": shown beside the chart, never on top of the marker. */
+export function growthReading(row: IndustryRow, t: Translate): string {
+  const status = t(`status.${row.status}`);
+  return row.latest ? `${formatSignedPct(row.latest.growth)}  ${status}` : status;
+}
+
 /**
  * Latest cumulative growth per industry as a bar, its `growthAtLeast` target as a marker on the same
  * row (a bullet chart). Narrowing targets have no number to mark: the trend chart shows them.
+ * The readings sit in a column on the right (a second category axis): as bar-end labels they ran
+ * into the target markers whenever growth was close to the target.
  */
-export function toIndustryGrowthOption(rows: readonly IndustryRow[], t: Translate, options: { dark?: boolean } = {}): ChartOption {
+export function toIndustryGrowthOption(rows: readonly IndustryRow[], t: Translate, options: { dark?: boolean; fontSize?: number } = {}): ChartOption {
   const text = options.dark ? palette.textOnDark : palette.text;
+  const fontSize = options.fontSize ?? 12;
   const names = rows.map((r) => r.shortName);
   const targets = rows.flatMap((r) =>
     r.target?.kind === 'growthAtLeast'
       ? [{ name: `${t('industries.target')} ${r.target.pct}%`, coord: [r.target.pct, r.shortName], value: r.target.pct }]
       : [],
   );
+  const category = { type: 'category' as const, inverse: true, axisTick: { show: false } };
   return {
     backgroundColor: 'transparent',
     animationDuration: 300,
-    grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', axisLabel: { formatter: '{value}%', color: text } },
-    yAxis: { type: 'category', inverse: true, data: names, axisLabel: { color: text } },
+    xAxis: { type: 'value', axisLabel: { formatter: '{value}%', color: text, fontSize } },
+    yAxis: [
+      { ...category, data: names, axisLabel: { color: text, fontSize } },
+      { ...category, position: 'right', data: rows.map((r) => growthReading(r, t)), axisLine: { show: false }, axisLabel: { color: text, fontSize } },
+    ],
     series: [
       {
         type: 'bar',
         name: t('industries.latest'),
         barMaxWidth: 22,
-        data: rows.map((r) => ({
-          value: r.latest?.growth ?? null,
-          itemStyle: { color: STATUS_COLOUR[r.status] },
-          label: {
-            show: r.latest !== null,
-            position: 'right',
-            color: text,
-            formatter: r.latest ? `${formatSignedPct(r.latest.growth)}  ${t(`status.${r.status}`)}` : '',
-          },
-        })),
+        data: rows.map((r) => ({ value: r.latest?.growth ?? null, itemStyle: { color: STATUS_COLOUR[r.status] } })),
         markPoint: {
           symbol: 'rect',
-          symbolSize: [4, 26],
+          symbolSize: [4, Math.round(fontSize * 2.2)],
           itemStyle: { color: options.dark ? palette.textOnDark : palette.text },
           label: { show: false },
           data: targets,

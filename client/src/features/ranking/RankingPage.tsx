@@ -9,9 +9,9 @@ import { formatPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy } from '../../layout/policy';
 import { QueryState } from '../../ui/QueryState';
+import { RevisedWarning } from '../../ui/RevisedWarning';
 import { RankingTable } from './RankingTable';
 import { toRankingOption } from './rankingOption';
-import { useRankHistory } from './useRankHistory';
 
 export function parseMonth(text: string | null): number | null {
   const n = Number(text);
@@ -51,7 +51,6 @@ export function RankingPage() {
   const [params, setParams] = useSearchParams();
   const month = parseMonth(params.get('month'));
   const query = useRankingQuery(policyId, month);
-  const history = useRankHistory(query.data, month);
   const canDisqualify = useCan('leader');
   const option = useMemo(() => (query.data ? toRankingOption(query.data, t) : null), [query.data, t]);
 
@@ -84,13 +83,14 @@ export function RankingPage() {
         {(ranking) => (
           <>
             {ranking.final && <p className="notice">{t('ranking.final')}</p>}
+            {ranking.revisedAfterFinalization && <RevisedWarning />}
             <RankingHeadline ranking={ranking} />
             <div className="card">
               <h2>{t('ranking.chart')}</h2>
               {option && <LazyChart option={option} label={t('ranking.chartLabel')} height={Math.max(320, ranking.rows.length * 34)} />}
             </div>
             <div className="card">
-              <RankingTable rows={ranking.rows} history={history} canDisqualify={canDisqualify} policyId={policyId} />
+              <RankingTable rows={ranking.rows} previousRevision={ranking.previousRevision} canDisqualify={canDisqualify} policyId={policyId} />
             </div>
           </>
         )}

@@ -4,24 +4,14 @@ import type { IndicatorId, RankingRow } from '@scoreboard/shared';
 import { formatNumber, formatPct, formatWan } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/translate';
-import { movementOf, type RankHistory } from './rankMovement';
+import { MovementMark } from './MovementMark';
+import { movementOf } from './rankMovement';
 import { DisqualifyControl } from './DisqualifyControl';
 
 const INDICATORS: readonly IndicatorId[] = ['output', 'investment'];
 
-function MovementCell({ history, row }: { history: RankHistory | null; row: RankingRow }) {
-  const { t } = useI18n();
-  const m = movementOf(history, row.unitId, row.rank);
-  if (!m) return <td className="num">—</td>;
-  if (m.kind === 'same') return <td className="num movement-same">{t('ranking.same')}</td>;
-  if (m.kind === 'new') return <td className="num">{t('ranking.new')}</td>;
-  const up = m.kind === 'up';
-  return (
-    <td className={`num ${up ? 'movement-up' : 'movement-down'}`}>
-      <span aria-hidden="true">{up ? '▲' : '▼'}{m.places}</span>
-      <span className="sr-only">{t(up ? 'ranking.up' : 'ranking.down', { n: m.places })}</span>
-    </td>
-  );
+function MovementCell({ previousRevision, row }: { previousRevision: number | null; row: RankingRow }) {
+  return <td className="num movement"><MovementMark movement={movementOf(row, previousRevision)} /></td>;
 }
 
 export function AwardBadge({ award }: { award: number }) {
@@ -47,9 +37,10 @@ function RankCell({ row }: { row: RankingRow }) {
 }
 
 /** The ranking table: every indicator's target, pro-rated target, actual, rate and points. */
-export function RankingTable({ rows, history, canDisqualify, policyId }: {
+export function RankingTable({ rows, previousRevision, canDisqualify, policyId }: {
   rows: readonly RankingRow[];
-  history: RankHistory | null;
+  /** the revision the movement column compares with (Ranking.previousRevision) */
+  previousRevision: number | null;
   canDisqualify: boolean;
   policyId: string;
 }) {
@@ -58,7 +49,7 @@ export function RankingTable({ rows, history, canDisqualify, policyId }: {
   const sub: MessageKey[] = ['ranking.target', 'ranking.prorated', 'ranking.actual', 'ranking.rate', 'ranking.points'];
   return (
     <div className="table-scroll">
-      <table className="data-table ranking-table" data-testid="ranking-table">
+      <table className="data-table ranking-table table-actions" data-testid="ranking-table">
         <caption className="sr-only">{t('ranking.title')}</caption>
         <thead>
           <tr>
@@ -103,7 +94,7 @@ export function RankingTable({ rows, history, canDisqualify, policyId }: {
                 ];
               })}
               <td className="num"><AwardBadge award={row.award} /></td>
-              <MovementCell history={history} row={row} />
+              <MovementCell previousRevision={previousRevision} row={row} />
               {canDisqualify && (
                 <td>
                   <DisqualifyControl policyId={policyId} row={row} open={editing === row.unitId} onOpen={(o) => setEditing(o ? row.unitId : null)} />

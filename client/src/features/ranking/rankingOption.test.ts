@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { RankingRow } from '@scoreboard/shared';
 import { translator } from '../../i18n/translate';
 import { rankingBars, toRankingOption, ON_PROGRESS_SCORE } from './rankingOption';
-import { advanceHistory, movementOf } from './rankMovement';
 
 const t = translator('zh-CN');
 const indicators = {
@@ -10,7 +9,7 @@ const indicators = {
   investment: { target: 10000, proratedTarget: 6666.67, actual: 6000, completionRate: 90, points: 45 },
 };
 function row(p: Partial<RankingRow> & Pick<RankingRow, 'unitId' | 'unitName'>): RankingRow {
-  return { rank: null, score: null, tied: false, award: 0, disqualified: null, missing: [], indicators, ...p };
+  return { rank: null, previousRank: null, score: null, tied: false, award: 0, disqualified: null, missing: [], indicators, ...p };
 }
 const rows: RankingRow[] = [
   row({ unitId: '450202', unitName: '城中区', rank: 1, score: 110.5, award: 800 }),
@@ -39,33 +38,21 @@ describe('toRankingOption', () => {
     expect(labels[4]).toBe('115.00  一票否决');
   });
 
-  it('marks the time-progress reference at score 100', () => {
+  it('marks score 100 as the on-target line, labelled by what it means, above the plot', () => {
     const option = toRankingOption({ rows }, t);
-    const series = (option.series as Array<{ markLine: { data: Array<{ xAxis: number }>; label: { formatter: string } } }>)[0]!;
+    const series = (option.series as Array<{ markLine: { data: Array<{ xAxis: number }>; label: { formatter: string; position: string } } }>)[0]!;
     expect(ON_PROGRESS_SCORE).toBe(100);
     expect(series.markLine.data).toEqual([{ xAxis: 100 }]);
-    expect(series.markLine.label.formatter).toBe('序时进度 100');
+    expect(series.markLine.label.formatter).toBe('达标线 100 分\n（各项指标均完成序时目标）');
+    // At the top (the line starts there: the category axis is inverted), not at the bottom where
+    // the score axis labels are; the grid leaves room above the plot for both lines.
+    expect((option.yAxis as { inverse: boolean }).inverse).toBe(true);
+    expect(series.markLine.label.position).toBe('start');
+    expect((option.grid as { top: number }).top).toBeGreaterThanOrEqual(2 * 12 * 1.35);
+    expect(toRankingOption({ rows }, translator('en')).series).toMatchObject([{ markLine: { label: { formatter: 'On-target line: 100\n(every indicator meets its pro-rated target)' } } }]);
   });
 
   it('speaks English when switched', () => {
     expect(rankingBars(rows, translator('en'))[4]!.label).toBe('115.00  Disqualified');
-  });
-});
-
-describe('rank movement since the previous revision', () => {
-  it('shows nothing until a second revision, then ▲ / ▼ by places', () => {
-    const first = advanceHistory(null, 3, rows);
-    expect(movementOf(first, '450202', 1)).toBeNull();
-    const moved = rows.map((r) => (r.unitId === '450205' ? { ...r, rank: 1 } : r.unitId === '450202' ? { ...r, rank: 4 } : r));
-    const second = advanceHistory(first, 4, moved);
-    expect(movementOf(second, '450205', 1)).toEqual({ kind: 'up', places: 5 });
-    expect(movementOf(second, '450202', 4)).toEqual({ kind: 'down', places: 3 });
-    expect(movementOf(second, '450203', 2)).toEqual({ kind: 'same' });
-    expect(movementOf(second, 'LZ-BB', 7)).toEqual({ kind: 'new' });
-  });
-  it('does not shift on the same revision or a late older answer', () => {
-    const first = advanceHistory(null, 5, rows);
-    expect(advanceHistory(first, 5, rows)).toBe(first);
-    expect(advanceHistory(first, 4, rows)).toBe(first);
   });
 });

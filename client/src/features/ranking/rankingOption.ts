@@ -5,8 +5,9 @@ import { formatNumber } from '../../format/numbers';
 import type { Translate } from '../../i18n/translate';
 
 /**
- * Score 100 is the time-progress line: with targets pro-rated by m/3 (SPEC §4), a unit exactly on
- * 序时进度 for both indicators completes 100% of each and scores 2 × 50 base points.
+ * Score 100 is the on-target line: with targets pro-rated by m/3 (SPEC §4), a unit exactly on
+ * 序时进度 for both indicators completes 100% of each and scores 2 × 50 base points. The score
+ * axis is not a time axis, so the line is labelled by what it means, not as "序时进度".
  */
 export const ON_PROGRESS_SCORE = 100;
 
@@ -37,6 +38,11 @@ export function rankingBars(rows: readonly RankingRow[], t: Translate): RankingB
     });
 }
 
+/** "达标线 100" over "（各项指标均完成序时目标）": says what the line means. */
+export function onTargetLabel(t: Translate): string {
+  return `${t('ranking.onTargetLine', { score: ON_PROGRESS_SCORE })}\n${t('ranking.onTargetNote')}`;
+}
+
 export function toRankingOption(ranking: Pick<Ranking, 'rows'>, t: Translate, options: { dark?: boolean; fontSize?: number } = {}): ChartOption {
   const bars = rankingBars(ranking.rows, t);
   const text = options.dark ? palette.textOnDark : palette.text;
@@ -44,7 +50,8 @@ export function toRankingOption(ranking: Pick<Ranking, 'rows'>, t: Translate, op
   return {
     backgroundColor: 'transparent',
     animationDuration: 300,
-    grid: { left: 8, right: 150, top: 24, bottom: 8, containLabel: true },
+    // Room above the plot for the two-line on-target label, clear of the axis labels below.
+    grid: { left: 8, right: 150, top: fontSize * 3 + 16, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: {
       type: 'value',
@@ -73,7 +80,17 @@ export function toRankingOption(ranking: Pick<Ranking, 'rows'>, t: Translate, op
           symbol: 'none',
           silent: true,
           lineStyle: { type: 'dashed', color: palette.red, width: 2 },
-          label: { formatter: `${t('ranking.timeProgress')} ${ON_PROGRESS_SCORE}`, color: palette.red, position: 'start', fontSize },
+          // Above the plot, clear of the score axis labels at the bottom. With the category axis
+          // inverted (first place on top) the line starts at the top: hence 'start'.
+          label: {
+            formatter: onTargetLabel(t),
+            position: 'start',
+            distance: 4,
+            color: options.dark ? palette.textOnDark : palette.red,
+            fontSize,
+            lineHeight: Math.round(fontSize * 1.35),
+            align: 'center',
+          },
           data: [{ xAxis: ON_PROGRESS_SCORE }],
         },
       },

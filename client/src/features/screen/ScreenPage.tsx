@@ -3,13 +3,15 @@ import { Link } from 'react-router';
 import { useIndustriesQuery, useRankingQuery } from '../../api/queries';
 import { LazyChart } from '../../charts/LazyChart';
 import { formatClock, formatDateTime } from '../../format/dates';
-import { formatNumber, formatPct } from '../../format/numbers';
+import { formatNumber, formatPct, formatSignedPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LiveBadge } from '../../layout/Layout';
 import { usePolicy } from '../../layout/policy';
 import { StatusChip } from '../../ui/StatusChip';
 import { toIndustryGrowthOption } from '../industries/industryOption';
+import { MovementMark } from '../ranking/MovementMark';
 import { toRankingOption } from '../ranking/rankingOption';
+import { movementOf } from '../ranking/rankMovement';
 import { topFive } from './screenViews';
 import './screen.css';
 
@@ -47,8 +49,9 @@ export default function ScreenPage() {
   }, [view]); // restart the timer after a manual switch
 
   const rankingOption = useMemo(() => (ranking.data ? toRankingOption(ranking.data, t, { dark: true, fontSize: 18 }) : null), [ranking.data, t]);
-  const industryOption = useMemo(() => (industries.data ? toIndustryGrowthOption(industries.data.rows, t, { dark: true }) : null), [industries.data, t]);
+  const industryOption = useMemo(() => (industries.data ? toIndustryGrowthOption(industries.data.rows, t, { dark: true, fontSize: 18 }) : null), [industries.data, t]);
   const top = ranking.data ? topFive(ranking.data.rows) : [];
+  const previousRevision = ranking.data?.previousRevision ?? null;
 
   return (
     <div className="screen" data-testid="screen">
@@ -78,7 +81,13 @@ export default function ScreenPage() {
                 {top.map((r) => (
                   <li key={r.unitId}>
                     <span className="top5-rank">{r.rank}</span>
-                    <span className="top5-name">{r.unitName}{r.tied && <small> {t('ranking.tied')}</small>}</span>
+                    <span className="top5-name">
+                      {r.unitName}
+                      {r.tied && <small> {t('ranking.tied')}</small>}
+                      {previousRevision !== null && (
+                        <small className="top5-move"><MovementMark movement={movementOf(r, previousRevision)} /></small>
+                      )}
+                    </span>
                     <span className="top5-score">{formatNumber(r.score, 2)}</span>
                     <span className="top5-award">{formatNumber(r.award)}<small>{t('common.wan')}</small></span>
                   </li>
@@ -95,7 +104,7 @@ export default function ScreenPage() {
                 {industries.data.rows.map((r) => (
                   <li key={r.industryId}>
                     <span className="name">{r.shortName}</span>
-                    <span className="growth">{r.latest ? formatPct(r.latest.growth) : '—'}</span>
+                    <span className="growth">{r.latest ? formatSignedPct(r.latest.growth) : '—'}</span>
                     <StatusChip status={r.status} />
                   </li>
                 ))}

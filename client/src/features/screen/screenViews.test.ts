@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RankingRow } from '@scoreboard/shared';
+import type { UnitRankRow } from '@scoreboard/shared';
 import { topFive } from './screenViews';
 
 const none = { target: null, proratedTarget: null, actual: null, completionRate: null, points: null };
-const row = (unitId: string, rank: number | null, award: number, disqualified: RankingRow['disqualified'] = null): RankingRow => ({
+const row = (unitId: string, rank: number | null, award: number, disqualified: UnitRankRow['disqualified'] = null): UnitRankRow => ({
   unitId, unitName: unitId, rank, score: 90, tied: false, award, disqualified, missing: [], indicators: { output: none, investment: none },
 });
 

@@ -6,6 +6,7 @@ import { policyKeys } from '../../api/keys';
 import { useBatchesQuery, useRankingQuery } from '../../api/queries';
 import { useCan } from '../../auth/session';
 import { LazyChart } from '../../charts/LazyChart';
+import { actorName } from '../../format/actors';
 import { formatDateTime } from '../../format/dates';
 import { formatNumber, formatPct, formatWan } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -105,7 +106,7 @@ export default function UnitPage() {
                               <td className="num">{b.batchId}</td>
                               <td>{t(`kind.${b.kind}`)}</td>
                               <td>{b.fileName}</td>
-                              <td>{b.uploadedBy}</td>
+                              <td>{actorName(b.uploadedBy, t)}</td>
                               <td>{formatDateTime(b.uploadedAt)}</td>
                               <td>{b.revertedAt ? t('uploads.reverted', { by: b.revertedBy ?? '', at: formatDateTime(b.revertedAt) }) : t('uploads.active')}</td>
                             </tr>

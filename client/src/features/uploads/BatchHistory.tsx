@@ -1,6 +1,7 @@
 import type { Batch } from '@scoreboard/shared';
 import { useRevert } from '../../api/mutations';
 import { useBatchesQuery } from '../../api/queries';
+import { actorName } from '../../format/actors';
 import { formatDateTime } from '../../format/dates';
 import { formatNumber } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -20,11 +21,11 @@ export function BatchHistory({ policyId }: { policyId: string }) {
       <td className="file-name">{b.fileName}</td>
       <td className="num">{formatNumber(b.rows)}</td>
       <td className="num">{formatNumber(b.keys)}</td>
-      <td>{b.uploadedBy}</td>
+      <td>{actorName(b.uploadedBy, t)}</td>
       <td>{formatDateTime(b.uploadedAt)}</td>
       <td>
         {b.revertedAt ? (
-          <span className="chip chip-muted">{t('uploads.reverted', { by: b.revertedBy ?? '', at: formatDateTime(b.revertedAt) })}</span>
+          <span className="chip chip-muted">{t('uploads.reverted', { by: actorName(b.revertedBy ?? '', t), at: formatDateTime(b.revertedAt) })}</span>
         ) : (
           <span className="chip chip-ok">{t('uploads.active')}</span>
         )}
@@ -49,10 +50,10 @@ export function BatchHistory({ policyId }: { policyId: string }) {
       <QueryState query={batches}>
         {(data) => (
           <div className="table-scroll">
-            <table className="data-table" data-testid="batches-table">
+            <table className="data-table table-actions" data-testid="batches-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('uploads.batch')}</th>
+                  <th scope="col" className="num">{t('uploads.batch')}</th>
                   <th scope="col">{t('uploads.kind')}</th>
                   <th scope="col">{t('uploads.fileName')}</th>
                   <th scope="col" className="num">{t('uploads.rows')}</th>
