@@ -10,6 +10,11 @@ import type { BatchesRepository } from '../repositories/batches';
 import type { ChangeRecorder } from './changes';
 
 const MAX_CHANGES_LISTED = 1000;
+// A statistician previews a file, then commits the same file: keep the last parse so the commit
+// does not read a 100,000-row file twice. A parse depends only on the file and the policy (not on
+// stored figures), so the sha-256 is a safe key. One entry, short-lived: a large parse is tens of MiB.
+const PARSE_CACHE_MS = 10 * 60 * 1000;
+type Parsed = Awaited<ReturnType<typeof parseUpload>>;
 
 /** "6123.5" and "6123.50" are the same figure; JSON records compare as text. */
 function sameValue(a: string, b: string): boolean {
@@ -37,11 +42,24 @@ export function createUploadsService(deps: {
   batches: BatchesRepository;
   record: ChangeRecorder;
 }) {
+  let lastParse: { key: string; at: number; parsed: Parsed } | null = null;
+
+  async function parseOnce(key: string, dryRun: boolean, parse: () => Promise<Parsed>): Promise<Parsed> {
+    const hit = lastParse && lastParse.key === key && Date.now() - lastParse.at < PARSE_CACHE_MS ? lastParse.parsed : null;
+    lastParse = null;
+    const parsed = hit ?? (await parse());
+    // kept only after a clean preview: that is when a commit of the same file follows
+    if (dryRun && parsed.errors.length === 0) lastParse = { key, at: Date.now(), parsed };
+    return parsed;
+  }
+
   async function upload(input: UploadInput): Promise<UploadResult> {
     const loaded = deps.policies.get(input.policyId);
     const fileName = cleanFileName(input.fileName);
     const sha256 = createHash('sha256').update(input.data).digest('hex');
-    const parsed = await parseUpload({ kind: input.kind, fileName, data: input.data, ...loaded });
+    const parsed = await parseOnce(`${input.policyId}/${input.kind}/${fileName}/${sha256}`, input.dryRun, () =>
+      parseUpload({ kind: input.kind, fileName, data: input.data, ...loaded }),
+    );
     if (parsed.errors.length > 0) {
       throw new HttpError(422, 'invalid_upload', `文件“${fileName}”有 ${parsed.errors.length} 处错误，未导入任何数据；请按提示修改后重新上传`, {
         errors: parsed.errors,
