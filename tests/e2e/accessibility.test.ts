@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signedInContext } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signedInContext, useBrowser } from './browser';
 import { csv } from './files';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
 /** The little of the DOM the in-page checks use (tests/ compiles without the DOM library). */
 interface DomElement {
@@ -76,7 +70,7 @@ function unnamedControls(page: Page): Promise<string[]> {
 
 describe('language and keyboard', () => {
   it('the English switch changes the labels and is remembered after a reload', async () => {
-    const { context, page } = await signedInContext(browser, baseUrl);
+    const { context, page } = await signedInContext(chromium.current, baseUrl);
     const nav = page.getByRole('navigation', { name: '主导航' });
     await nav.getByRole('link', { name: '排名' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
@@ -95,7 +89,7 @@ describe('language and keyboard', () => {
   });
 
   it('keyboard only: Tab reaches the main navigation, the month selector and the upload controls', async () => {
-    const { context, page } = await signedInContext(browser, baseUrl);
+    const { context, page } = await signedInContext(chromium.current, baseUrl);
     await page.getByTestId('ranking-table').locator('tbody tr').first().waitFor();
     const onRanking = await tabThrough(page, 16);
     for (const name of ['排名', '产业', '数据上传', '企业补助', '奖励', '大屏', '管理']) expect(onRanking).toContain(`nav a ${name}`);
@@ -115,7 +109,7 @@ describe('language and keyboard', () => {
   });
 
   it('every form control on /uploads, /admin and /login has an accessible name', async () => {
-    const { context, page } = await signedInContext(browser, baseUrl);
+    const { context, page } = await signedInContext(chromium.current, baseUrl);
     await page.getByRole('link', { name: '数据上传' }).click();
     // A preview, so the commit button and the changes table are on the page too (nothing is committed).
     await page.setInputFiles('#upload-file', { name: '预览.csv', mimeType: 'text/csv', buffer: csv([['单位', '月份', '规上工业总产值（万元）', '工业投资（万元）'], ['城中区', '9', '594028', '86500']]) });
@@ -129,7 +123,7 @@ describe('language and keyboard', () => {
     expect(await unnamedControls(page)).toEqual([]);
     await context.close();
 
-    const anonymous = await browser.newContext({ locale: 'zh-CN' });
+    const anonymous = await chromium.current.newContext({ locale: 'zh-CN' });
     const login = await anonymous.newPage();
     await login.goto(`${baseUrl}/login`);
     await login.getByLabel('用户名').waitFor();

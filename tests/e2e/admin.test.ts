@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, signedInContext } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { logIn, signedInContext, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
 describe('/admin: users and roles (SPEC.md §10)', () => {
   it('an admin creates a statistician, who signs in and sees upload controls but no leader or admin controls', async () => {
-    const admin = await signedInContext(browser, baseUrl);
+    const admin = await signedInContext(chromium.current, baseUrl);
     await admin.page.getByRole('link', { name: '管理' }).click();
     const username = `tongji${Date.now() % 100_000}`;
     const password = 'Ceshi-2026-liuzhou';
@@ -28,7 +21,7 @@ describe('/admin: users and roles (SPEC.md §10)', () => {
     await admin.context.close();
 
     // The new user signs in through the form, as a person would.
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await chromium.current.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await logIn(page, baseUrl, { username, password });
     expect(await page.getByTestId('current-user').innerText()).toBe('统计员小韦（统计人员）');

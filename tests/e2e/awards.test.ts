@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { apiLogin, commitUpload, createUser } from './api';
-import { launchBrowser, signedInContext } from './browser';
+import { signedInContext, useBrowser } from './browser';
 import { csv } from './files';
 import { readPdf } from './pdfText';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
 const POLICY = '/api/policies/liuzhou-2026-q3';
 async function getJson<T>(path: string): Promise<T> {
@@ -24,7 +17,7 @@ async function getJson<T>(path: string): Promise<T> {
 describe('awards: budget, finalize, revise, print', () => {
   // First in this file: once finalized, /awards shows the frozen snapshot and its budget.
   it('an admin sets the budget in /admin; /awards shows the factor, the total paid and what remains', async () => {
-    const { context, page } = await signedInContext(browser, baseUrl);
+    const { context, page } = await signedInContext(chromium.current, baseUrl);
     // The numbers the page must show, from SPEC §7 over the live grants (another file may have
     // added a claim): county awards stand; each grant is ⌊computed × available ÷ total computed⌋.
     const budgetWan = 2100;
@@ -63,7 +56,7 @@ describe('awards: budget, finalize, revise, print', () => {
 
   it('finalize (leader, confirmed), then an upload shows "revised after finalization" and the table stays frozen', async () => {
     const leader = await createUser(baseUrl, 'leader');
-    const { context, page } = await signedInContext(browser, baseUrl, leader);
+    const { context, page } = await signedInContext(chromium.current, baseUrl, leader);
     await page.goto(`${baseUrl}/awards`);
     const state = page.getByTestId('final-state');
     await state.waitFor();
@@ -88,7 +81,7 @@ describe('awards: budget, finalize, revise, print', () => {
   });
 
   it('/awards/print holds the award amounts on one A4 page, in figures and in capitals', async () => {
-    const { context, page } = await signedInContext(browser, baseUrl);
+    const { context, page } = await signedInContext(chromium.current, baseUrl);
     // Count window.print calls instead of opening the print dialog.
     await page.addInitScript(() => {
       const w = globalThis as unknown as { e2ePrints: number; print: () => void };

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { apiLogin } from './api';
 
@@ -40,4 +41,21 @@ export async function signedInContext(browser: Browser, baseUrl: string, who = A
   const page = await context.newPage();
   await page.goto(`${baseUrl}${target}`);
   return { context, page };
+}
+
+/** One Chromium per test file: launched before its tests, closed after them. */
+export function useBrowser(): { readonly current: Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get current(): Browser {
+      if (!browser) throw new Error('Chromium was not launched');
+      return browser;
+    },
+  };
 }

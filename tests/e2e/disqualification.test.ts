@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { createUser } from './api';
-import { launchBrowser, signedInContext } from './browser';
+import { signedInContext, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
-describe('一票否决 in the browser (SPEC.md §4)', () => {
+describe('一票否决 in the chromium.current (SPEC.md §4)', () => {
   it('a leader strikes the first unit out with a reason, its place and award pass down; lifting it restores them', async () => {
     const leader = await createUser(baseUrl, 'leader');
-    const { context, page } = await signedInContext(browser, baseUrl, leader);
+    const { context, page } = await signedInContext(chromium.current, baseUrl, leader);
     const table = page.getByTestId('ranking-table');
     const rows = table.locator('tbody tr');
     await rows.first().waitFor();

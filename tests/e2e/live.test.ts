@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { createUser } from './api';
-import { launchBrowser, signedInContext } from './browser';
+import { signedInContext, useBrowser } from './browser';
 import { csv, unitActualsXlsx } from './files';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
 describe('uploads', () => {
   it('an upload in one tab refreshes the ranking in another, without a reload', async () => {
     const statistician = await createUser(baseUrl, 'statistician');
-    const watcher = await signedInContext(browser, baseUrl);
-    const uploader = await signedInContext(browser, baseUrl, statistician);
+    const watcher = await signedInContext(chromium.current, baseUrl);
+    const uploader = await signedInContext(chromium.current, baseUrl, statistician);
     const ranking = watcher.page.getByTestId('ranking-table');
     await ranking.locator('tbody tr').first().waitFor();
     await watcher.page.getByTestId('live-state').filter({ hasText: '实时更新中' }).waitFor();
@@ -59,7 +52,7 @@ describe('uploads', () => {
   });
 
   it('an erroneous file shows every error with its sheet, row and column, and commits nothing', async () => {
-    const { context, page } = await signedInContext(browser, baseUrl);
+    const { context, page } = await signedInContext(chromium.current, baseUrl);
     await page.goto(`${baseUrl}/uploads`);
     await page.getByLabel('数据类型').selectOption('unit-actuals');
     const file = csv([

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { createUser } from './api';
-import { launchBrowser, logIn, signedInContext } from './browser';
+import { logIn, signedInContext, useBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
 describe('signing in and the live ranking', () => {
   it('sends a signed-out visitor to /login and back to the page asked for', async () => {
-    const context = await browser.newContext();
+    const context = await chromium.current.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/industries`);
     await page.waitForURL(/\/login\?next=%2Findustries/);
@@ -30,7 +23,7 @@ describe('signing in and the live ranking', () => {
   });
 
   it('shows all 12 units with month, time progress, awards and indicator detail', async () => {
-    const { context, page } = await signedInContext(browser, baseUrl);
+    const { context, page } = await signedInContext(chromium.current, baseUrl);
     const table = page.getByTestId('ranking-table');
     await table.locator('tbody tr').first().waitFor();
     expect(await table.locator('tbody tr').count()).toBe(12);
@@ -50,7 +43,7 @@ describe('signing in and the live ranking', () => {
 
   it('shows a viewer no upload, revert or 一票否决 controls', async () => {
     const viewer = await createUser(baseUrl, 'viewer');
-    const { context, page } = await signedInContext(browser, baseUrl, viewer);
+    const { context, page } = await signedInContext(chromium.current, baseUrl, viewer);
     await page.getByTestId('ranking-table').locator('tbody tr').first().waitFor();
     expect(await page.getByRole('button', { name: '一票否决' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: '管理' }).count()).toBe(0);

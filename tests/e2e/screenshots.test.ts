@@ -1,20 +1,16 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signedInContext } from './browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signedInContext, useBrowser } from './browser';
 import { csv } from './files';
 
 /** Screenshots of every page for the README (docs/screenshots/*.png), taken from the real app. */
 const baseUrl = inject('baseUrl');
 const OUT = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
-let browser: Browser;
-beforeAll(async () => {
+const chromium = useBrowser();
+beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
@@ -27,13 +23,13 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
 
 describe('screenshots for the README', () => {
   it('captures each page', async () => {
-    const login = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const login = await chromium.current.newPage({ viewport: { width: 1280, height: 720 } });
     await login.goto(`${baseUrl}/login`);
     await login.getByLabel('用户名').waitFor();
     await shoot(login, 'login', false);
     await login.close();
 
-    const { context, page } = await signedInContext(browser, baseUrl);
+    const { context, page } = await signedInContext(chromium.current, baseUrl);
     const pages: Array<[string, string, string]> = [
       ['ranking', '/', '[data-testid="ranking-table"] tbody tr'],
       ['industries', '/industries', '[data-testid="industry-grid"] li'],

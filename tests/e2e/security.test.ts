@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { creditCodeCheckChar } from '@scoreboard/shared';
 import { commitUpload } from './api';
-import { launchBrowser, signedInContext } from './browser';
+import { signedInContext, useBrowser } from './browser';
 import { csv } from './files';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
 describe('untrusted text', () => {
   it('an enterprise named <img src=x onerror=alert(1)> renders literally, and no dialog opens', async () => {
@@ -23,7 +16,7 @@ describe('untrusted text', () => {
       ['申报编号', '企业名称', '统一社会信用代码', '是否规上', '类别', '项目名称', '日期', '申报费用（元）', '认证类型', '信用承诺'],
       ['E2E-XSS-1', name, code, '是', '展会', '<script>alert(2)</script>', '2026-05-01', '100000.00', '', '是'],
     ]));
-    const { context, page } = await signedInContext(browser, baseUrl);
+    const { context, page } = await signedInContext(chromium.current, baseUrl);
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());

@@ -4,24 +4,19 @@ import { creditCode } from '../fixtures/creditCodes';
 import { parse } from './helpers';
 
 describe('large files', () => {
-  // CPU time, not wall time: the machines that run this suite are shared, and a busy neighbour
-  // would otherwise fail a test that measures our code.
-  it('reads a 100,000-row subsidy-applications CSV in well under 3 s of CPU', async () => {
+  // Correctness at size; the speed is measured by npm run bench, never asserted in a test.
+  it('reads a 100,000-row subsidy-applications CSV, every row exactly', async () => {
     const lines = ['申报编号,企业名称,统一社会信用代码,是否规上,类别,项目名称,日期,申报费用（元）,认证类型,信用承诺'];
     for (let i = 0; i < 100_000; i++) {
       const kind = ['展会', '自办活动', '国际认证'][i % 3];
       lines.push(`P${i},企业${i % 5000},${creditCode(i % 5000)},是,${kind},"项目,${i}",2026-0${1 + (i % 9)}-15,"${(i % 900) + 100},${String(i % 1000).padStart(3, '0')}.${String(i % 100).padStart(2, '0')}",,是`);
     }
     const data = Buffer.from(lines.join('\r\n'));
-    const started = process.cpuUsage();
     const result = await parse('subsidy-applications', 'big.csv', data);
-    const used = process.cpuUsage(started);
-    const elapsedMs = (used.user + used.system) / 1000;
     expect(result.errors).toEqual([]);
     expect(result.rowsRead).toBe(100_000);
     expect(result.entries).toHaveLength(100_000);
     expect(JSON.parse(result.entries[12_345]!.value)).toMatchObject({ applicationId: 'P12345', costFen: 74534545, date: '2026-07-15', kind: 'exhibition' });
-    expect(elapsedMs).toBeLessThan(3000);
   });
 
   it('reads a 50,000-row unit-actuals XLSX', async () => {
