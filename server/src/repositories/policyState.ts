@@ -38,8 +38,21 @@ export function createPolicyStateRepository(db: Database) {
     'INSERT INTO finalizations (policy_id, revision, snapshot, finalized_by, finalized_at) VALUES (?, ?, ?, ?, ?)',
   );
 
-  const state = (policyId: string) => {
+  // The row is created once per policy and never deleted: remember that, so a read is a read and
+  // not an INSERT OR IGNORE (a write transaction) on every request.
+  const ensured = new Set<string>();
+  const ensureRow = (policyId: string) => {
+    if (ensured.has(policyId)) return;
     ensure.run(policyId);
+    ensured.add(policyId);
+  };
+  const state = (policyId: string) => {
+    ensureRow(policyId);
+    const row = get.get(policyId);
+    if (row) return row;
+    // the insert was rolled back with a failed transaction: make it again
+    ensured.delete(policyId);
+    ensureRow(policyId);
     return get.get(policyId)!;
   };
   return {
@@ -47,13 +60,17 @@ export function createPolicyStateRepository(db: Database) {
     updatedAt: (policyId: string) => state(policyId).updated_at,
     /** Bumps and returns the new revision; call inside the transaction that made the change. */
     bump(policyId: string, at = new Date().toISOString()): number {
-      ensure.run(policyId);
-      bump.run(at, policyId);
+      ensureRow(policyId);
+      if (bump.run(at, policyId).changes === 0) {
+        ensured.delete(policyId);
+        ensureRow(policyId);
+        bump.run(at, policyId);
+      }
       return get.get(policyId)!.revision;
     },
     budgetOverride: (policyId: string) => state(policyId).budget_total_wan,
     setBudgetOverride(policyId: string, totalWan: number | null): void {
-      ensure.run(policyId);
+      state(policyId);
       setBudget.run(totalWan, policyId);
     },
     disqualifications: (policyId: string): Disqualification[] =>
