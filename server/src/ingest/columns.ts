@@ -43,8 +43,10 @@ const TARGET_SUFFIXES = ['目标', '任务', '目标任务', '任务目标', '�
 
 const targetsOf = (words: readonly string[]) =>
   words.flatMap((w) => [...TARGET_SUFFIXES.map((s) => w + s), ...TARGET_SUFFIXES.map((s) => s + w)]);
+/** What statistical tables write under (or beside) a figure for the cumulative amount so far. */
+const CUMULATIVE_SUFFIXES = ['累计', '本年累计', '本月止累计', '本月累计', '本期累计', '累计完成', '累计完成额', '完成', '完成额', '实际', '实际完成', '自年初累计'];
 const cumulativeOf = (words: readonly string[]) =>
-  words.flatMap((w) => [w, `${w}累计`, `累计${w}`, `本年累计${w}`, `${w}本年累计`, `${w}完成`, `完成${w}`, `${w}完成额`, `${w}实际`]);
+  words.flatMap((w) => [w, ...CUMULATIVE_SUFFIXES.map((s) => w + s), `累计${w}`, `本年累计${w}`, `完成${w}`]);
 
 const UNIT_WORDS = ['单位', '县区', '县(区)', '区县', '地区', '单位名称', '县区名称', '地区名称', '考核单位', '县区(新区)', '县(区、新区)', '县区新区', '辖区', 'unit', 'unitname', 'county', 'district'];
 const MONTH_WORDS = ['月份', '截至月份', '截止月份', '月', '统计月份', '数据月份', '所属月份', '报告期', '期间', '累计月份', 'month'];

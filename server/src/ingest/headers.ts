@@ -2,6 +2,7 @@ import { ONE, rat, type Rational } from '@scoreboard/shared';
 import { compact } from './cells';
 import { ALL_KINDS, QUIETLY_IGNORED, type ColumnSpec, type KindSpec } from './columns';
 import { HEADER_SCAN_ROWS } from './limits';
+import { chooseHeader } from './groupedHeaders';
 import { firstRows, type SheetRow, type SheetTable } from './sheet';
 
 /**
@@ -20,11 +21,13 @@ export interface MappedColumn {
 }
 
 export interface HeaderMatch {
-  headerRow: number; // the spreadsheet's row number
-  headerIndex: number; // position among the sheet's non-empty rows
+  headerRow: number; // the spreadsheet's row number (the first of two for a grouped header)
+  headerIndex: number; // position among the sheet's non-empty rows of the header's last row
   columns: MappedColumn[];
   ignored: { index: number; header: string }[];
   duplicates: { header: string; first: string }[];
+  /** columns named by a group label and the sub-header below it (a two-row header) */
+  groupedColumns: number;
 }
 
 export type MoneyUnit = 'yi' | 'wan' | 'qian' | 'yuan' | 'pct';
@@ -93,32 +96,57 @@ function factorFor(column: ColumnSpec, unit: MoneyUnit | null): Rational {
   return ONE;
 }
 
-function matchRow(spec: KindSpec, rows: readonly SheetRow[], index: number): HeaderMatch {
+/** One column's header, from one row or from a group label above a sub-header. */
+export interface HeaderCell {
+  index: number;
+  header: string; // as written: "规上工业总产值（万元）/目标" for a grouped one
+  names: string[];
+  unit: MoneyUnit | null;
+  /** a grouped cell's sub-header alone ("累计增速"), tried when group + sub-header names nothing */
+  fallbackNames: string[];
+}
+
+function singleRowCells(row: SheetRow): HeaderCell[] {
+  const cells: HeaderCell[] = [];
+  row.cells.forEach((cell, index) => {
+    if (cell.kind !== 'text') return;
+    const { names, unit } = splitHeader(cell.text);
+    cells.push({ index, header: cell.text, names, unit, fallbackNames: [] });
+  });
+  return cells;
+}
+
+export function matchCells(spec: KindSpec, cells: readonly HeaderCell[], headerRow: number, headerIndex: number): HeaderMatch {
   const lookup = lookupFor(spec);
-  const cells = rows[index]!.cells;
   const columns: MappedColumn[] = [];
   const ignored: HeaderMatch['ignored'] = [];
   const duplicates: HeaderMatch['duplicates'] = [];
-  cells.forEach((cell, i) => {
-    if (cell.kind !== 'text') return;
-    const { names, unit } = splitHeader(cell.text);
-    const column = names.map((n) => lookup.get(n)).find((c) => c !== undefined);
+  let groupedColumns = 0;
+  for (const cell of cells) {
+    const byName = cell.names.map((n) => lookup.get(n)).find((c) => c !== undefined);
+    const column = byName ?? cell.fallbackNames.map((n) => lookup.get(n)).find((c) => c !== undefined);
     if (!column) {
-      if (!names.some((n) => QUIETLY_IGNORED.has(n)) && names[0] !== '') ignored.push({ index: i, header: cell.text });
-      return;
+      const names = [...cell.names, ...cell.fallbackNames];
+      if (!names.some((n) => QUIETLY_IGNORED.has(n)) && names[0] !== '') ignored.push({ index: cell.index, header: cell.header });
+      continue;
     }
     const first = columns.find((c) => c.spec === column);
     if (first) {
       // a header merged across two columns repeats its text: the same column, not a duplicate
-      if (first.header !== cell.text || first.index !== i - 1) duplicates.push({ header: cell.text, first: first.header });
-      return;
+      if (first.header !== cell.header || first.index !== cell.index - 1) duplicates.push({ header: cell.header, first: first.header });
+      continue;
     }
-    columns.push({ spec: column, index: i, header: cell.text, factor: factorFor(column, unit), unit });
-  });
-  return { headerRow: rows[index]!.row, headerIndex: index, columns, ignored, duplicates };
+    if (byName && cell.fallbackNames.length > 0) groupedColumns++;
+    columns.push({ spec: column, index: cell.index, header: cell.header, factor: factorFor(column, cell.unit), unit: cell.unit });
+  }
+  return { headerRow, headerIndex, columns, ignored, duplicates, groupedColumns };
 }
 
-const NOTE_UNIT = /单位[:：](亿元|万元|千元|元)/;
+function matchRow(spec: KindSpec, rows: readonly SheetRow[], index: number): HeaderMatch {
+  return matchCells(spec, singleRowCells(rows[index]!), rows[index]!.row, index);
+}
+
+export const NOTE_UNIT = /单位[:：](亿元|万元|千元|元)/;
 
 /**
  * A "单位：亿元" note above the header sets the unit of every money column whose header names none:
@@ -138,7 +166,7 @@ function applyNoteUnit(match: HeaderMatch, above: readonly SheetRow[]): HeaderMa
   return { ...match, columns };
 }
 
-function satisfies(spec: KindSpec, match: HeaderMatch): boolean {
+export function satisfies(spec: KindSpec, match: HeaderMatch): boolean {
   const fields = new Set(match.columns.map((c) => c.spec.field));
   return spec.requiredGroups.every((group) => group.some((f) => fields.has(f)));
 }
@@ -149,9 +177,10 @@ export function findHeader(spec: KindSpec, table: SheetTable): HeaderSearch {
   const rows = firstRows(table, HEADER_SCAN_ROWS);
   let best: HeaderMatch | null = null;
   for (let i = 0; i < rows.length; i++) {
-    const match = matchRow(spec, rows, i);
-    if (satisfies(spec, match)) return { found: true, match: applyNoteUnit(match, rows.slice(0, i)) };
-    if (match.columns.length > 0 && (!best || match.columns.length > best.columns.length)) best = match;
+    const single = matchRow(spec, rows, i);
+    const match = chooseHeader(spec, rows, i, single);
+    if (match) return { found: true, match: applyNoteUnit(match, rows.slice(0, i)) };
+    if (single.columns.length > 0 && (!best || single.columns.length > best.columns.length)) best = single;
   }
   return { found: false, message: missingHeaderMessage(spec, table.name, rows, best) };
 }
