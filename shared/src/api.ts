@@ -268,6 +268,10 @@ export const batchSchema = z.object({
   uploadedAt: z.string(),
   revertedAt: z.string().nullable(),
   revertedBy: z.string().nullable(),
+  // GET /api/uploads?unitId=: how many of this batch's figures belong to that unit; null unfiltered
+  unitKeys: z.number().int().nullable(),
+  // …and which of them a later batch still in force has replaced (keys as in shared/src/keys.ts)
+  unitSupersededKeys: z.array(z.string()).nullable(),
 });
 export type Batch = z.infer<typeof batchSchema>;
 
@@ -289,7 +293,11 @@ export const invalidUploadSchema = z.object({
   message: z.string(),
   errors: z.array(uploadErrorSchema),
 });
-export const uploadsQuerySchema = z.object({ policyId: z.string().optional() });
+export const uploadsQuerySchema = z.object({
+  policyId: z.string().optional(),
+  // only the batches holding a figure of this unit (needs policyId); unknown unit → 404
+  unitId: z.string().min(1).max(100).optional(),
+});
 export const batchesSchema = z.object({ batches: z.array(batchSchema) });
 
 // ── policies, events, audit ─────────────────────────────────────────────────────────────

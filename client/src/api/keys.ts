@@ -11,6 +11,7 @@ export const policyKeys = {
   subsidies: (policyId: string) => ['policies', policyId, 'subsidies'] as const,
   awards: (policyId: string) => ['policies', policyId, 'awards'] as const,
   batches: (policyId: string) => ['policies', policyId, 'batches'] as const,
+  unitBatches: (policyId: string, unitId: string) => ['policies', policyId, 'batches', { unitId }] as const,
 };
 export const userKeys = { list: () => ['users'] as const };
 export const auditKeys = { list: () => ['audit'] as const };

@@ -79,6 +79,16 @@ export function useBatchesQuery(policyId: string, enabled = true) {
   });
 }
 
+/** Only the batches that hold a figure of this unit, each with how many and which were superseded. */
+export function useUnitBatchesQuery(policyId: string, unitId: string, enabled = true) {
+  return useQuery({
+    queryKey: policyKeys.unitBatches(policyId, unitId),
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/uploads?policyId=${enc(policyId)}&unitId=${enc(unitId)}`, batchesSchema, { signal }),
+    enabled,
+  });
+}
+
 // The user list has no named schema in api.ts; it is the shared userSchema in a list.
 export const usersListSchema = z.object({ users: z.array(userSchema) });
 export function useUsersQuery(enabled: boolean) {

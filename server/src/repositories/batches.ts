@@ -28,10 +28,19 @@ function toBatch(r: BatchRow): Batch {
     uploadedAt: r.uploaded_at,
     revertedAt: r.reverted_at,
     revertedBy: r.reverted_by,
+    unitKeys: null,
+    unitSupersededKeys: null,
   };
 }
 
-export type NewBatch = Omit<Batch, 'batchId' | 'revertedAt' | 'revertedBy'>;
+export type NewBatch = Omit<Batch, 'batchId' | 'revertedAt' | 'revertedBy' | 'unitKeys' | 'unitSupersededKeys'>;
+
+/**
+ * A unit's keys are `${unitId}/…` (shared/src/keys.ts). '0' is the character after '/', so the
+ * half-open range ['<unit>/', '<unit>0') holds exactly those keys and is read off the entries_key
+ * index; LIKE would need escaping of '_' and '%' and skips the index.
+ */
+const unitKeyRange = (unitId: string) => [`${unitId}/`, `${unitId}0`] as const;
 
 export function createBatchesRepository(db: Database) {
   const insertBatch = db.prepare<[string, string, string, string, number, number, string, string]>(
@@ -58,6 +67,23 @@ export function createBatchesRepository(db: Database) {
        WHERE b.policy_id = ? AND b.kind = ? AND b.reverted_at IS NULL)
      WHERE rn = 1 ORDER BY key`,
   );
+  // Only figure kinds carry unit keys; industry ids never clash with unit ids, but say so anyway.
+  const listForUnit = db.prepare<[string, string, string], BatchRow & { unit_keys: number }>(
+    `SELECT b.*, COUNT(*) AS unit_keys
+     FROM batches b JOIN entries e ON e.batch_id = b.batch_id
+     WHERE b.policy_id = ? AND b.kind IN ('unit-targets', 'unit-actuals') AND e.key >= ? AND e.key < ?
+     GROUP BY b.batch_id ORDER BY b.batch_id DESC`,
+  );
+  // A figure is superseded when a later batch of the same kind, still in force, states the same key.
+  const supersededForUnit = db.prepare<[string, string, string], { batch_id: number; key: string }>(
+    `SELECT e.batch_id, e.key
+     FROM entries e JOIN batches b ON b.batch_id = e.batch_id
+     WHERE b.policy_id = ? AND b.kind IN ('unit-targets', 'unit-actuals') AND e.key >= ? AND e.key < ?
+       AND EXISTS (SELECT 1 FROM entries later JOIN batches lb ON lb.batch_id = later.batch_id
+                   WHERE later.key = e.key AND later.batch_id > e.batch_id
+                     AND lb.policy_id = b.policy_id AND lb.kind = b.kind AND lb.reverted_at IS NULL)
+     ORDER BY e.batch_id, e.key`,
+  );
   const latestChange = db.prepare<[string], { at: string | null }>(
     'SELECT MAX(COALESCE(reverted_at, uploaded_at)) AS at FROM batches WHERE policy_id = ?',
   );
@@ -77,6 +103,21 @@ export function createBatchesRepository(db: Database) {
       return row ? toBatch(row) : undefined;
     },
     list: (policyId?: string) => (policyId ? listForPolicy.all(policyId) : listAll.all()).map(toBatch),
+    /** The batches holding a figure of this unit, newest first, with that unit's share of them. */
+    listForUnit(policyId: string, unitId: string): Batch[] {
+      const [from, to] = unitKeyRange(unitId);
+      const superseded = new Map<number, string[]>();
+      for (const r of supersededForUnit.all(policyId, from, to)) {
+        const keys = superseded.get(r.batch_id) ?? [];
+        keys.push(r.key);
+        superseded.set(r.batch_id, keys);
+      }
+      return listForUnit.all(policyId, from, to).map((r) => ({
+        ...toBatch(r),
+        unitKeys: r.unit_keys,
+        unitSupersededKeys: superseded.get(r.batch_id) ?? [],
+      }));
+    },
     findCommitted: (policyId: string, kind: UploadKind, sha256: string) => {
       const row = committedSha.get(policyId, kind, sha256);
       return row ? toBatch(row) : undefined;

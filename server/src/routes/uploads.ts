@@ -68,8 +68,8 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/uploads',
-    { onRequest: statistician, schema: { tags, querystring: uploadsQuerySchema, response: { 200: batchesSchema, ...errorResponses(401, 403, 404) } } },
-    async (request) => ({ batches: uploads.list(request.query.policyId) }),
+    { onRequest: statistician, schema: { tags, querystring: uploadsQuerySchema, response: { 200: batchesSchema, ...errorResponses(400, 401, 403, 404) } } },
+    async (request) => ({ batches: uploads.list(request.query) }),
   );
 
   app.post(

@@ -113,7 +113,7 @@ export function createUploadsService(deps: {
         uploadedAt,
       };
       const batchId = deps.batches.insert(fields, parsed.entries.map((e) => [e.key, e.value] as const));
-      const committed: Batch = { batchId, ...fields, revertedAt: null, revertedBy: null };
+      const committed: Batch = { batchId, ...fields, revertedAt: null, revertedBy: null, unitKeys: null, unitSupersededKeys: null };
       return {
         result: committed,
         audit: { actor: input.actor, action: 'upload.commit', target: `${input.policyId}/${input.kind}`, after: { ...committed, summary } },
@@ -138,13 +138,23 @@ export function createUploadsService(deps: {
     return result;
   }
 
+  /** Batch history (SPEC.md §8); with a unit, only the batches that fed that unit's figures. */
+  function list(query: { policyId?: string; unitId?: string }): Batch[] {
+    const { policyId, unitId } = query;
+    if (unitId !== undefined && !policyId) {
+      throw new HttpError(400, 'policy_required', '按单位筛选批次时须同时指定政策（policyId）');
+    }
+    if (!policyId) return deps.batches.list();
+    const { policy } = deps.policies.get(policyId);
+    if (unitId === undefined) return deps.batches.list(policyId);
+    if (!policy.units.includes(unitId)) throw notFound('unit_not_found', `考核单位“${unitId}”不在该政策的考核名单中`);
+    return deps.batches.listForUnit(policyId, unitId);
+  }
+
   return {
     upload,
     revert,
-    list: (policyId?: string) => {
-      if (policyId) deps.policies.get(policyId);
-      return deps.batches.list(policyId);
-    },
+    list,
     isKind: (kind: string): kind is UploadKind => uploadKindSchema.safeParse(kind).success,
   };
 }

@@ -3,7 +3,7 @@ import { useQueries } from '@tanstack/react-query';
 import { rankingSchema, type IndicatorId } from '@scoreboard/shared';
 import { apiRequest } from '../../api/client';
 import { policyKeys } from '../../api/keys';
-import { useBatchesQuery, useRankingQuery } from '../../api/queries';
+import { useRankingQuery, useUnitBatchesQuery } from '../../api/queries';
 import { useCan } from '../../auth/session';
 import { LazyChart } from '../../charts/LazyChart';
 import { actorName } from '../../format/actors';
@@ -12,13 +12,14 @@ import { formatNumber, formatPct, formatWan } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy } from '../../layout/policy';
 import { QueryState } from '../../ui/QueryState';
+import { describeUnitBatch, unitBatchState, unitBatchText } from './unitBatchState';
 import { toUnitOption, type UnitMonth } from './unitOption';
 
 const INDICATORS: readonly IndicatorId[] = ['output', 'investment'];
 
-/** One unit, month by month (GET ranking?month=m for each month with data), and its batches. */
+/** One unit, month by month (GET ranking?month=m for each month with data), and the batches that fed it. */
 export default function UnitPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { unitId = '' } = useParams();
   const { policyId } = usePolicy();
   const latest = useRankingQuery(policyId, null);
@@ -31,7 +32,7 @@ export default function UnitPage() {
     })),
   });
   const canSeeBatches = useCan('statistician');
-  const batches = useBatchesQuery(policyId, canSeeBatches);
+  const batches = useUnitBatchesQuery(policyId, unitId, canSeeBatches && unitId !== '');
 
   // Cheap to rebuild each render: at most three months of two indicators.
   const months: Record<IndicatorId, UnitMonth[]> = { output: [], investment: [] };
@@ -95,22 +96,22 @@ export default function UnitPage() {
                           <th scope="col">{t('uploads.fileName')}</th>
                           <th scope="col">{t('uploads.by')}</th>
                           <th scope="col">{t('uploads.at')}</th>
+                          <th scope="col" className="num">{unitBatchText(lang, 'figures')}</th>
                           <th scope="col">{t('uploads.state')}</th>
                         </tr>
                       </thead>
                       <tbody>
-                        {data.batches
-                          .filter((b) => b.kind === 'unit-targets' || b.kind === 'unit-actuals')
-                          .map((b) => (
-                            <tr key={b.batchId}>
-                              <td className="num">{b.batchId}</td>
-                              <td>{t(`kind.${b.kind}`)}</td>
-                              <td>{b.fileName}</td>
-                              <td>{actorName(b.uploadedBy, t)}</td>
-                              <td>{formatDateTime(b.uploadedAt)}</td>
-                              <td>{b.revertedAt ? t('uploads.reverted', { by: b.revertedBy ?? '', at: formatDateTime(b.revertedAt) }) : t('uploads.active')}</td>
-                            </tr>
-                          ))}
+                        {data.batches.map((b) => (
+                          <tr key={b.batchId} data-batch={b.batchId} data-state={unitBatchState(b)}>
+                            <td className="num">{b.batchId}</td>
+                            <td>{t(`kind.${b.kind}`)}</td>
+                            <td>{b.fileName}</td>
+                            <td>{actorName(b.uploadedBy, t)}</td>
+                            <td>{formatDateTime(b.uploadedAt)}</td>
+                            <td className="num">{b.unitKeys ?? '—'}</td>
+                            <td>{describeUnitBatch(b, lang, t, formatDateTime)}</td>
+                          </tr>
+                        ))}
                       </tbody>
                     </table>
                   )}
