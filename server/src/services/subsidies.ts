@@ -3,6 +3,7 @@ import type { PolicyCatalog } from '../plugins/policies';
 import type { PolicyStateRepository } from '../repositories/policyState';
 import type { FiguresReader } from './figures';
 import type { RankingService } from './ranking';
+import { createRevisionCache } from './revisionCache';
 
 export function createSubsidiesService(deps: {
   policies: PolicyCatalog;
@@ -13,11 +14,6 @@ export function createSubsidiesService(deps: {
   /** 六(一): the budget the admin set, else the policy file's (null: none set). */
   const budgetTotalWan = (policyId: string): number | null =>
     deps.policyState.budgetOverride(policyId) ?? deps.policies.get(policyId).policy.budget.totalWan;
-
-  // Cached per (policy, revision), like the ranking: every change that could move a grant (an
-  // upload, a revert, a disqualification, the budget) bumps the revision. Evaluating thousands of
-  // applications once per change, not once per dashboard, keeps the fan-out after a change cheap.
-  const cache = new Map<string, { revision: number; value: ReturnType<typeof compute> }>();
 
   function compute(policyId: string) {
     const { policy } = deps.policies.get(policyId);
@@ -35,30 +31,28 @@ export function createSubsidiesService(deps: {
     };
   }
 
+  // Evaluating thousands of applications once per change, not once per dashboard.
+  const evaluations = createRevisionCache<ReturnType<typeof compute>>(deps.policyState.revision);
+  const responses = createRevisionCache<Subsidies>(deps.policyState.revision);
+
   /** Subsidies against the live county awards (the latest month's ranking). */
-  function evaluate(policyId: string) {
-    const revision = deps.policyState.revision(policyId);
-    const hit = cache.get(policyId);
-    if (hit && hit.revision === revision) return hit.value;
-    const value = compute(policyId);
-    cache.set(policyId, { revision, value });
-    return value;
-  }
+  const evaluate = (policyId: string) => evaluations(policyId, () => compute(policyId));
 
   return {
     budgetTotalWan,
     evaluate,
-    subsidies(policyId: string): Subsidies {
-      const { result } = evaluate(policyId);
-      return {
-        policyId,
-        revision: deps.policyState.revision(policyId),
-        applications: result.applications,
-        grants: result.grants,
-        totals: result.totals,
-        factor: result.factor,
-      };
-    },
+    subsidies: (policyId: string): Subsidies =>
+      responses(policyId, () => {
+        const { result } = evaluate(policyId);
+        return {
+          policyId,
+          revision: deps.policyState.revision(policyId),
+          applications: result.applications,
+          grants: result.grants,
+          totals: result.totals,
+          factor: result.factor,
+        };
+      }),
   };
 }
 export type SubsidiesService = ReturnType<typeof createSubsidiesService>;
