@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { indicatorIdSchema, subsidyKindSchema } from './policy';
+import { indicatorIdSchema, policyStatusSchema, subsidyKindSchema } from './policy';
 
 /**
  * API v1 — the stable contract (SPEC.md §11). The server validates requests and serialises
@@ -62,11 +62,13 @@ export const updateUserBodySchema = z.object({
 
 // ── ranking ──────────────────────────────────────────────────────────────────────────────
 export const indicatorResultSchema = z.object({
-  target: z.number().nullable(), // 万元, the whole-period target
-  proratedTarget: z.number().nullable(), // 万元, target × time progress
-  actual: z.number().nullable(), // 万元, cumulative from the period's first month
+  target: z.number().nullable(), // 万元 (or a count), the whole-period target
+  proratedTarget: z.number().nullable(), // target × time progress when the indicator is pro-rated
+  actual: z.number().nullable(), // cumulative from the period's first month
   completionRate: z.number().nullable(), // %, 2 decimals
-  points: z.number().nullable(),
+  points: z.number().nullable(), // 2 decimals, for display: the score is the rounded exact sum
+  // rankPoints indicators: the place by completion rate that gave the points (absent before release 2)
+  place: z.number().int().nullable().default(null),
 });
 export type IndicatorResult = z.infer<typeof indicatorResultSchema>;
 
@@ -81,6 +83,8 @@ export const unitRankRowSchema = z.object({
   disqualified: z.object({ reason: z.string() }).nullable(),
   missing: z.array(z.string()), // e.g. "investment.target"
   indicators: z.record(indicatorIdSchema, indicatorResultSchema),
+  // Ranked but not paid under the policy's payment condition (SPEC §13); absent before release 2.
+  unpaid: z.enum(['below_min_score', 'indicator_incomplete']).nullable().default(null),
 });
 export type UnitRankRow = z.infer<typeof unitRankRowSchema>;
 
@@ -153,6 +157,7 @@ export const ineligibilityReasonSchema = z.enum([
   'date_outside_window',
   'joint_punishment',
   'missing_declaration',
+  'kind_not_in_policy', // the application's kind is not one this policy pays
 ]);
 export type IneligibilityReason = z.infer<typeof ineligibilityReasonSchema>;
 export const yuanString = z.string().regex(/^-?\d+\.\d{2}$/, 'yuan to the fen, e.g. "237000.00"');
@@ -210,6 +215,8 @@ export const awardsSchema = z.object({
   policyId: z.string(),
   title: z.string(),
   draft: z.boolean(),
+  // 示例: an example policy, not an official text (absent in snapshots frozen before release 2)
+  example: z.boolean().default(false),
   month: z.number().int().nullable(),
   timeProgress: z.number(),
   revision: z.number().int(),
@@ -301,16 +308,28 @@ export const uploadsQuerySchema = z.object({
 export const batchesSchema = z.object({ batches: z.array(batchSchema) });
 
 // ── policies, events, audit ─────────────────────────────────────────────────────────────
+/** How a policy shows (SPEC §13): 征求意见稿 / 正式, 已过有效期 after validUntil, 已定稿 once finalized. */
 export const policySummarySchema = z.object({
   policyId: z.string(),
   title: z.string(),
-  status: z.enum(['draft', 'final']),
+  titleEn: z.string(),
+  status: policyStatusSchema,
+  example: z.boolean(), // 示例: not an official text
+  periodLabel: z.string(),
+  periodLabelEn: z.string(),
   periodStart: z.string(),
   periodEnd: z.string(),
+  validUntil: z.string(),
+  expired: z.boolean(), // today (server clock, China time) is after validUntil
   final: z.boolean(),
   revision: z.number().int(),
 });
-export const policiesSchema = z.object({ policies: z.array(policySummarySchema) });
+export type PolicySummary = z.infer<typeof policySummarySchema>;
+export const policiesSchema = z.object({
+  // the policy a link without ?policy= means: the newest in force, else the newest (SPEC §13)
+  defaultPolicyId: z.string(),
+  policies: z.array(policySummarySchema),
+});
 
 export const changeEventSchema = z.object({
   policyId: z.string(),

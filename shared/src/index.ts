@@ -6,6 +6,7 @@ export * from './keys';
 export * from './money';
 export * from './policy';
 export * from './policyLoad';
+export * from './present/ranking';
 export * from './ranking';
 export * from './rational';
 export * from './scoring';

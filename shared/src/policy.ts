@@ -43,21 +43,54 @@ export const registrySchema = z.object({
 });
 export type Registry = z.infer<typeof registrySchema>;
 
-export const indicatorIdSchema = z.enum(['output', 'investment']);
-export type IndicatorId = z.infer<typeof indicatorIdSchema>;
+/** Ids of indicators, subsidy kinds: lower-case words; never "/" or "." (they build figure keys). */
+const idSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a lower-case id such as "output" or "new-firms"');
+const nonNegative = (what: string) =>
+  decimalSetting.refine((v) => Number(v) >= 0, `${what} cannot be negative`);
+const percent = (what: string) =>
+  decimalSetting.refine((v) => Number(v) >= 0 && Number(v) <= 100, `${what} must be between 0 and 100`);
 
-export const indicatorScheme = z.object({
-  indicatorId: indicatorIdSchema,
-  name: z.string().min(1),
+export const indicatorIdSchema = idSchema;
+export type IndicatorId = string;
+
+const indicatorCommon = {
+  indicatorId: idSchema,
+  name: z.string().min(1).describe('as the policy and the statisticians write it, e.g. 规上工业总产值'),
   nameEn: z.string().min(1),
-  basePoints: decimalSetting.describe('Bᵢ: points for completing the target'),
-  bonusPerPoint: decimalSetting.describe('bᵢ: points per percentage point over the target'),
-  bonusCap: decimalSetting.describe('Mᵢ: the most bonus points'),
-  floorPct: decimalSetting.describe('tᵢ: below this completion rate (%) the indicator scores 0'),
-});
-export type IndicatorScheme = z.infer<typeof indicatorScheme>;
+  shortName: z.string().min(1).describe('for narrow columns and chart labels, e.g. 产值'),
+  measure: z.enum(['wan', 'count']).describe('wan: 万元 figures; count: whole numbers such as 新增规上工业企业数'),
+  basePoints: decimalSetting
+    .refine((v) => Number(v) > 0, 'basePoints must be above 0')
+    .describe('Bᵢ: the weight — points for completing the target (completion) or for the first place (rankPoints)'),
+  prorate: z.boolean().describe('序时进度: before the period ends, compare with target × months passed ÷ months'),
+  synonyms: z.array(z.string().min(1)).describe('more header words statisticians use for this figure'),
+};
 
-export const tieBreakerSchema = z.enum(['output.completionRate', 'investment.completionRate']);
+export const completionIndicatorSchema = z.object({
+  ...indicatorCommon,
+  scoring: z.literal('completion').describe('SPEC §4: base × rate below 100%, + bonus per point above, capped, with a floor'),
+  bonusPerPoint: nonNegative('bonusPerPoint').describe('bᵢ: points per percentage point over the target'),
+  bonusCap: nonNegative('bonusCap').describe('Mᵢ: the most bonus points'),
+  floorPct: percent('floorPct').describe('tᵢ: below this completion rate (%) the indicator scores 0'),
+});
+export const rankPointsIndicatorSchema = z.object({
+  ...indicatorCommon,
+  scoring: z
+    .literal('rankPoints')
+    .describe('units with a rate ordered by completion rate: the first gets basePoints, each place below loses stepPoints, never below floorPoints; equal rates share the higher place'),
+  stepPoints: nonNegative('stepPoints'),
+  floorPoints: nonNegative('floorPoints'),
+});
+export const indicatorScheme = z.discriminatedUnion('scoring', [completionIndicatorSchema, rankPointsIndicatorSchema]);
+export type IndicatorScheme = z.infer<typeof indicatorScheme>;
+export type CompletionIndicator = z.infer<typeof completionIndicatorSchema>;
+export type RankPointsIndicator = z.infer<typeof rankPointsIndicatorSchema>;
+
+export const paymentConditionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('minScore'), score: nonNegative('minScore').describe('published score needed to be paid at all') }),
+  z.object({ kind: z.literal('everyIndicatorComplete').describe('every indicator at ≥ 100% of its (pro-rated) target') }),
+]);
+export type PaymentCondition = z.infer<typeof paymentConditionSchema>;
 
 export const industryTargetSchema = z.union([
   z.object({ kind: z.literal('growthAtLeast'), pct: decimalSetting }),
@@ -66,8 +99,27 @@ export const industryTargetSchema = z.union([
 ]);
 export type IndustryTarget = z.infer<typeof industryTargetSchema>;
 
-export const subsidyKindSchema = z.enum(['exhibition', 'event', 'certification']);
-export type SubsidyKind = z.infer<typeof subsidyKindSchema>;
+export const subsidyKindSchema = idSchema;
+export type SubsidyKind = string;
+
+export const subsidyKindRuleSchema = z.object({
+  kind: idSchema,
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  shortName: z.string().min(1).describe('as a statistician writes it in the 类别 column, e.g. 展会'),
+  aliases: z.array(z.string().min(1)).describe('more words accepted in the 类别 column'),
+  ratePct: decimalSetting.refine((v) => Number(v) > 0 && Number(v) <= 100, 'ratePct must be above 0 and at most 100'),
+  capWan: z.number().int().positive(),
+  capScope: z
+    .enum(['perEnterprise', 'perEvent'])
+    .describe('perEnterprise: one cap per enterprise and kind over the whole period; perEvent: a cap per application'),
+  requiresAboveSize: z.boolean().describe('规上 (above designated size) enterprises only'),
+  clause,
+});
+export type SubsidyKindRule = z.infer<typeof subsidyKindRuleSchema>;
+
+export const policyStatusSchema = z.enum(['draft', 'in_force']);
+export type PolicyStatus = z.infer<typeof policyStatusSchema>;
 
 export const policySchema = z
   .object({
@@ -77,9 +129,12 @@ export const policySchema = z
     document: z.string().min(1).describe('the source text, e.g. the seed file name'),
     city: z.string().min(1),
     registry: z.string().min(1).describe('data/registries/<registry>.json'),
-    status: z.enum(['draft', 'final']).describe('draft = 征求意见稿, printed as a watermark'),
+    status: policyStatusSchema.describe('draft = 征求意见稿, printed as a watermark; in_force = 正式'),
+    example: z.boolean().describe('true: an example (示例), not an official text — labelled everywhere it shows'),
     period: z.object({
-      year: z.number().int(),
+      year: z.number().int().min(2000).max(2100),
+      label: z.string().min(1).describe('how the period is named in Chinese, e.g. 2026年三季度'),
+      labelEn: z.string().min(1).describe('e.g. Q3 2026'),
       start: isoDate,
       end: isoDate,
       months: z.array(month).min(1).describe('the months of the assessment period, in order'),
@@ -89,17 +144,20 @@ export const policySchema = z
     units: z.array(z.string().min(1)).min(1).describe('unitIds from the registry that are ranked'),
     countyAward: z.object({
       clause,
-      indicators: z.array(indicatorScheme).length(2),
+      indicators: z.array(indicatorScheme).min(1),
       score: z.object({
         decimals: z.number().int().min(0).max(6),
         rounding: z.literal('halfUp'),
       }),
-      timeProgress: z.object({
-        mode: z.enum(['prorata', 'none']).describe('prorata: targets × m / months before the period ends'),
+      tieBreakers: z.array(idSchema).describe('indicator ids: equal published scores are split by these completion rates, in order'),
+      awards: z.object({
+        tiersWan: z.array(z.number().int().nonnegative()).min(1).describe('万元 for places 1, 2, 3, …'),
+        tieShareRounding: z.literal('floorWan'),
+        condition: paymentConditionSchema.nullable().describe('to be paid at all; null: every ranked place is paid'),
+        unpaidPlace: z
+          .enum(['passesDown', 'lapses'])
+          .describe('a place whose unit is not paid: passesDown — the next paid unit takes it; lapses — nobody is paid for it'),
       }),
-      tieBreakers: z.array(tieBreakerSchema),
-      tiersWan: z.array(z.number().int().nonnegative()).min(1),
-      tieShareRounding: z.literal('floorWan'),
     }),
     industries: z.object({
       clause,
@@ -120,18 +178,7 @@ export const policySchema = z
       claimWindow: z.object({ from: isoDate, to: isoDate }),
       requiredDeclarations: z.array(z.enum(['declaration'])),
       rounding: z.literal('floorWan').describe('六(一): 以万元为最小单位向下取整'),
-      kinds: z.array(
-        z.object({
-          kind: subsidyKindSchema,
-          name: z.string().min(1),
-          nameEn: z.string().min(1),
-          ratePct: decimalSetting,
-          capWan: z.number().int().positive(),
-          capScope: z.enum(['perEnterpriseKind', 'perApplication']),
-          requiresAboveSize: z.boolean(),
-          clause,
-        }),
-      ),
+      kinds: z.array(subsidyKindRuleSchema),
       notes: z.array(z.string()),
     }),
     budget: z.object({
@@ -142,22 +189,55 @@ export const policySchema = z
     notes: z.array(z.string()),
   })
   .superRefine((p, ctx) => {
-    if (p.period.start > p.period.end) {
-      ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'the period ends before it starts' });
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (p.period.start > p.period.end) issue(['period', 'end'], 'the period ends before it starts');
+    if (p.validUntil < p.period.start) issue(['validUntil'], 'the policy expires before its period starts');
+    const ms = p.period.months;
+    ms.forEach((m, i) => {
+      if (i > 0 && m <= ms[i - 1]!) issue(['period', 'months', i], 'months must be in order, each once');
+    });
+    const startMonth = Number(p.period.start.slice(5, 7));
+    const endMonth = Number(p.period.end.slice(5, 7));
+    if (p.period.start.slice(0, 4) === p.period.end.slice(0, 4) && (ms[0]! < startMonth || ms.at(-1)! > endMonth)) {
+      issue(['period', 'months'], `the months must lie between the period's start (${p.period.start}) and end (${p.period.end})`);
     }
     const ids = p.countyAward.indicators.map((i) => i.indicatorId);
-    if (new Set(ids).size !== ids.length) {
-      ctx.addIssue({ code: 'custom', path: ['countyAward', 'indicators'], message: 'each indicator once' });
-    }
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) issue(['countyAward', 'indicators', i, 'indicatorId'], `indicator "${id}" appears twice`);
+    });
+    p.countyAward.indicators.forEach((ind, i) => {
+      if (ind.scoring === 'rankPoints' && Number(ind.floorPoints) > Number(ind.basePoints)) {
+        issue(['countyAward', 'indicators', i, 'floorPoints'], 'floorPoints cannot exceed basePoints');
+      }
+    });
+    p.countyAward.tieBreakers.forEach((id, i) => {
+      if (!ids.includes(id)) issue(['countyAward', 'tieBreakers', i], `"${id}" is not an indicator of this policy (${ids.join(', ')})`);
+      else if (p.countyAward.tieBreakers.indexOf(id) !== i) issue(['countyAward', 'tieBreakers', i], `"${id}" appears twice`);
+    });
     if (p.industries.windowFromMonth > p.industries.windowToMonth) {
-      ctx.addIssue({ code: 'custom', path: ['industries', 'windowToMonth'], message: 'the window ends before it starts' });
+      issue(['industries', 'windowToMonth'], 'the window ends before it starts');
+    }
+    if (p.subsidies.claimWindow.from > p.subsidies.claimWindow.to) {
+      issue(['subsidies', 'claimWindow', 'to'], 'the claim window ends before it starts');
     }
     const kinds = p.subsidies.kinds.map((k) => k.kind);
-    if (new Set(kinds).size !== kinds.length) {
-      ctx.addIssue({ code: 'custom', path: ['subsidies', 'kinds'], message: 'each subsidy kind once' });
-    }
+    kinds.forEach((k, i) => {
+      if (kinds.indexOf(k) !== i) issue(['subsidies', 'kinds', i, 'kind'], `subsidy kind "${k}" appears twice`);
+    });
   });
 export type Policy = z.infer<typeof policySchema>;
+
+/** The most points a unit can score on an indicator (the chart's scale). */
+export function indicatorMaxPoints(scheme: IndicatorScheme): number {
+  return scheme.scoring === 'completion'
+    ? Number(scheme.basePoints) + Number(scheme.bonusCap)
+    : Number(scheme.basePoints);
+}
+
+/** The line a unit "meets its targets" at: the sum of the indicators' base points (100 in Q3). */
+export function fullMarks(policy: Pick<Policy, 'countyAward'>): number {
+  return policy.countyAward.indicators.reduce((s, i) => s + Number(i.basePoints), 0);
+}
 
 /** A policy joined with its registry: what the server and client work with. */
 export interface LoadedPolicy {

@@ -1,11 +1,15 @@
-import type { UnitRankRow } from './api';
 import type { UnitFigures } from './keys';
-import type { IndicatorId, Policy, Registry } from './policy';
+import type { IndicatorScheme, Policy, Registry } from './policy';
 import {
-  cmp, isDecimal, mul, parseDecimal, toNumber, toRational, type Rational,
+  cmp, gte, HUNDRED, isDecimal, mul, parseDecimal, sum, toRational, type Rational,
 } from './rational';
-import { completionRate, indicatorPoints, publishedScore, timeProgress } from './scoring';
+import { completionRate, indicatorPoints, publishedScore, rankPlacePoints, timeProgress } from './scoring';
 
+/**
+ * The county ranking (SPEC.md §4, §13), exactly. Everything here is a rational or a whole number
+ * the policy itself defines (ranks, award 万元 after the policy's tie-share rounding); turning it
+ * into API numbers is the adapter's job (present/ranking.ts), never the domain's.
+ */
 export interface RankInput {
   policy: Policy;
   registry: Registry;
@@ -15,135 +19,210 @@ export interface RankInput {
   disqualified: Record<string, { reason: string }>;
 }
 
+export interface IndicatorOutcome {
+  indicatorId: string;
+  /** the whole-period target */
+  target: Rational | null;
+  /** 序时进度 applied to this indicator: the time progress, or 1 when it is not pro-rated */
+  progress: Rational;
+  proratedTarget: Rational | null;
+  /** cumulative from the period's first month */
+  actual: Rational | null;
+  /** completion rate, % */
+  rate: Rational | null;
+  points: Rational | null;
+  /** rankPoints: the unit's place by completion rate among the units with one; null otherwise */
+  place: number | null;
+}
+
+/** Why a ranked unit is not paid: the policy's payment condition (countyAward.awards.condition). */
+export type UnpaidReason = 'below_min_score' | 'indicator_incomplete';
+
+export interface RankedUnit {
+  unitId: string;
+  unitName: string;
+  /** null when not ranked: disqualified, or data missing */
+  rank: number | null;
+  /** shares its rank with another unit (并列) */
+  tied: boolean;
+  /** the exact sum of the indicators' points */
+  exactScore: Rational | null;
+  /** the published score: exactScore rounded once as the policy says; ranks are decided on it */
+  score: Rational | null;
+  /** whole 万元, after the policy's tie-share rounding */
+  awardWan: number;
+  unpaid: UnpaidReason | null;
+  disqualified: { reason: string } | null;
+  /** e.g. "investment.target" */
+  missing: string[];
+  indicators: Record<string, IndicatorOutcome>;
+}
+
 export interface RankResult {
   month: number | null;
   monthsWithData: number[];
-  timeProgress: number; // %, one decimal
+  timeProgress: Rational;
   waiting: number;
-  rows: UnitRankRow[];
-}
-
-interface Scored {
-  row: UnitRankRow;
-  score: Rational | null;
-  rates: Partial<Record<IndicatorId, Rational>>;
+  /** ranked units by rank, then disqualified ones by score, then those waiting for data */
+  rows: RankedUnit[];
 }
 
 const read = (text: string | undefined): Rational | null =>
   text !== undefined && isDecimal(text) ? parseDecimal(text) : null;
 
-/** Months of the period for which at least one unit has an actual. */
+/** Months of the period for which at least one unit has an actual of any indicator. */
 export function monthsWithData(policy: Policy, figures: Record<string, UnitFigures>): number[] {
+  const ids = policy.countyAward.indicators.map((i) => i.indicatorId);
   return policy.period.months.filter((m) =>
     policy.units.some((u) => {
       const a = figures[u]?.actuals[m];
-      return a !== undefined && (a.output !== undefined || a.investment !== undefined);
+      return a !== undefined && ids.some((id) => a[id] !== undefined);
     }),
   );
 }
 
-function scoreUnit(unitId: string, input: RankInput, month: number | null, progress: Rational): Scored {
-  const { policy, registry } = input;
-  const unit = registry.units.find((u) => u.unitId === unitId);
-  const figures = input.figures[unitId];
-  const missing: string[] = [];
-  const rates: Partial<Record<IndicatorId, Rational>> = {};
-  const points: Rational[] = [];
-  const indicators = {} as UnitRankRow['indicators'];
-  for (const scheme of policy.countyAward.indicators) {
-    const id = scheme.indicatorId;
-    const target = read(figures?.targets[id]);
-    const actual = month === null ? null : read(figures?.actuals[month]?.[id]);
-    if (target === null) missing.push(`${id}.target`);
-    if (actual === null) missing.push(`${id}.actual`);
-    const prorated = target === null ? null : mul(target, progress);
-    const rate = prorated !== null && actual !== null ? completionRate(actual, prorated) : null;
-    if (target !== null && actual !== null && rate === null) missing.push(`${id}.target`); // a zero target cannot be scored
-    const pts = rate === null ? null : indicatorPoints(rate, scheme);
-    if (rate !== null) rates[id] = rate;
-    if (pts !== null) points.push(pts);
-    indicators[id] = {
-      target: target === null ? null : toNumber(target, 4),
-      proratedTarget: prorated === null ? null : toNumber(prorated, 2),
-      actual: actual === null ? null : toNumber(actual, 4),
-      completionRate: rate === null ? null : toNumber(rate, 2),
-      points: pts === null ? null : toNumber(pts, 2),
-    };
-  }
-  const complete = missing.length === 0;
-  const score = complete ? publishedScore(points, policy) : null;
-  const disq = input.disqualified[unitId];
-  return {
-    score,
-    rates,
-    row: {
-      rank: null,
-      unitId,
-      unitName: unit?.name ?? unitId,
-      score: score === null ? null : toNumber(score, policy.countyAward.score.decimals),
-      tied: false,
-      award: 0,
-      disqualified: disq ? { reason: disq.reason } : null,
-      missing: [...new Set(missing)],
-      indicators,
-    },
-  };
+function measure(
+  scheme: IndicatorScheme,
+  figures: UnitFigures | undefined,
+  month: number | null,
+  progress: Rational,
+): IndicatorOutcome {
+  const id = scheme.indicatorId;
+  const target = read(figures?.targets[id]);
+  const actual = month === null ? null : read(figures?.actuals[month]?.[id]);
+  const applied = scheme.prorate ? progress : toRational(1);
+  const proratedTarget = target === null ? null : mul(target, applied);
+  const rate = proratedTarget !== null && actual !== null ? completionRate(actual, proratedTarget) : null;
+  const points = rate !== null && scheme.scoring === 'completion' ? indicatorPoints(rate, scheme) : null;
+  return { indicatorId: id, target, progress: applied, proratedTarget, actual, rate, points, place: null };
+}
+
+/** rankPoints: the place of each rate among all rates (equal rates share the higher place). */
+function assignRankPoints(scheme: Extract<IndicatorScheme, { scoring: 'rankPoints' }>, outcomes: IndicatorOutcome[]): void {
+  const withRate = outcomes.filter((o) => o.rate !== null).sort((a, b) => cmp(b.rate!, a.rate!));
+  withRate.forEach((o, i) => {
+    const before = withRate[i - 1];
+    o.place = before && cmp(before.rate!, o.rate!) === 0 ? before.place : i + 1;
+    o.points = rankPlacePoints(o.place!, scheme);
+  });
 }
 
 /**
  * Orders two scored units: published score first (ranks are decided on it), then the policy's
- * tie-breakers, each an exact rate. 0 means still tied: they share a rank — never list order.
+ * tie-breakers, each an exact completion rate. 0 means still tied: they share a rank — never list order.
  */
-function compareScored(a: Scored, b: Scored, policy: Policy): number {
+export function compareRanked(a: RankedUnit, b: RankedUnit, policy: Pick<Policy, 'countyAward'>): number {
   const byScore = cmp(b.score!, a.score!);
   if (byScore !== 0) return byScore;
-  for (const breaker of policy.countyAward.tieBreakers) {
-    const id = breaker.split('.')[0] as IndicatorId;
-    const c = cmp(b.rates[id]!, a.rates[id]!);
+  for (const id of policy.countyAward.tieBreakers) {
+    const c = cmp(b.indicators[id]!.rate!, a.indicators[id]!.rate!);
     if (c !== 0) return c;
   }
   return 0;
 }
 
+/** The payment condition (SPEC §13): why a ranked unit would not be paid, or null. */
+export function unpaidReason(unit: RankedUnit, policy: Pick<Policy, 'countyAward'>): UnpaidReason | null {
+  const condition = policy.countyAward.awards.condition;
+  if (condition === null) return null;
+  if (condition.kind === 'minScore') return gte(unit.score!, toRational(condition.score)) ? null : 'below_min_score';
+  const complete = Object.values(unit.indicators).every((i) => i.rate !== null && gte(i.rate, HUNDRED));
+  return complete ? null : 'indicator_incomplete';
+}
+
+/** Consecutive runs of units that compare equal: they share a rank. */
+function tieGroups(units: RankedUnit[], policy: Policy): RankedUnit[][] {
+  const groups: RankedUnit[][] = [];
+  for (const u of units) {
+    const last = groups.at(-1);
+    if (last && compareRanked(last[0]!, u, policy) === 0) last.push(u);
+    else groups.push([u]);
+  }
+  return groups;
+}
+
 /**
- * Ranks the units (SPEC.md §4): shared ranks 1, 2, 2, 4; tied units share equally the sum of the
- * tiers their places cover, each share rounded down to whole 万元; disqualified units keep their
- * score but their place and award pass down; units with missing data are not ranked.
+ * Pays the tiers (一; SPEC §4, §13). Tied units share equally the sum of the tiers their places
+ * cover, each share rounded down to whole 万元 (tieShareRounding "floorWan"). A ranked unit that
+ * fails the payment condition is not paid: with `passesDown` the places are counted among paid units
+ * only, so its tier goes to the next one; with `lapses` its share is simply not paid.
+ */
+function payTiers(ranked: RankedUnit[], policy: Policy): void {
+  const { tiersWan, unpaidPlace } = policy.countyAward.awards;
+  for (const u of ranked) u.unpaid = unpaidReason(u, policy);
+  const payees = unpaidPlace === 'passesDown' ? ranked.filter((u) => u.unpaid === null) : ranked;
+  let place = 0;
+  for (const group of tieGroups(payees, policy)) {
+    let pool = 0;
+    for (let p = place; p < place + group.length; p++) pool += tiersWan[p] ?? 0;
+    const share = Math.floor(pool / group.length);
+    for (const u of group) u.awardWan = u.unpaid === null ? share : 0;
+    place += group.length;
+  }
+}
+
+/**
+ * Ranks the units (SPEC.md §4, §13): shared ranks 1, 2, 2, 4; disqualified units keep their score
+ * but their place and award pass down; units with missing data are not ranked; awards as `payTiers`.
  */
 export function rankUnits(input: RankInput): RankResult {
-  const { policy } = input;
+  const { policy, registry } = input;
   const withData = monthsWithData(policy, input.figures);
   const month = input.month ?? withData.at(-1) ?? null;
   const progress = timeProgress(month, policy);
-  const scored = policy.units.map((u) => scoreUnit(u, input, month, progress));
+  const units = policy.units.map((unitId) => {
+    const outcomes = policy.countyAward.indicators.map((s) => measure(s, input.figures[unitId], month, progress));
+    return { unitId, outcomes };
+  });
+  policy.countyAward.indicators.forEach((scheme, i) => {
+    if (scheme.scoring === 'rankPoints') assignRankPoints(scheme, units.map((u) => u.outcomes[i]!));
+  });
 
-  const rankable = scored.filter((s) => s.score !== null && s.row.disqualified === null);
-  rankable.sort((a, b) => compareScored(a, b, policy) || a.row.unitId.localeCompare(b.row.unitId));
-  const tiers = policy.countyAward.tiersWan;
-  for (let i = 0; i < rankable.length; ) {
-    let j = i + 1;
-    while (j < rankable.length && compareScored(rankable[i]!, rankable[j]!, policy) === 0) j++;
-    const group = rankable.slice(i, j);
-    let pool = 0;
-    for (let place = i; place < j; place++) pool += tiers[place] ?? 0;
-    // 并列: equal shares of the covered tiers, rounded down to whole 万元
-    const share = Math.floor(pool / group.length);
-    for (const s of group) {
-      s.row.rank = i + 1;
-      s.row.tied = group.length > 1;
-      s.row.award = share;
+  const rows: RankedUnit[] = units.map(({ unitId, outcomes }) => {
+    const missing: string[] = [];
+    for (const o of outcomes) {
+      if (o.target === null || (o.actual !== null && o.rate === null)) missing.push(`${o.indicatorId}.target`); // a zero target cannot be scored
+      if (o.actual === null) missing.push(`${o.indicatorId}.actual`);
     }
-    i = j;
+    const complete = missing.length === 0;
+    const points = outcomes.map((o) => o.points!);
+    const disq = input.disqualified[unitId];
+    return {
+      unitId,
+      unitName: registry.units.find((u) => u.unitId === unitId)?.name ?? unitId,
+      rank: null,
+      tied: false,
+      exactScore: complete ? sum(points) : null,
+      score: complete ? publishedScore(points, policy) : null,
+      awardWan: 0,
+      unpaid: null,
+      disqualified: disq ? { reason: disq.reason } : null,
+      missing: [...new Set(missing)],
+      indicators: Object.fromEntries(outcomes.map((o) => [o.indicatorId, o])),
+    };
+  });
+
+  const ranked = rows.filter((r) => r.score !== null && r.disqualified === null);
+  ranked.sort((a, b) => compareRanked(a, b, policy) || a.unitId.localeCompare(b.unitId));
+  let position = 0;
+  for (const group of tieGroups(ranked, policy)) {
+    for (const u of group) {
+      u.rank = position + 1;
+      u.tied = group.length > 1;
+    }
+    position += group.length;
   }
-  const disqualified = scored
-    .filter((s) => s.score !== null && s.row.disqualified !== null)
-    .sort((a, b) => compareScored(a, b, policy));
-  const waiting = scored.filter((s) => s.score === null);
+  payTiers(ranked, policy);
+
+  const disqualified = rows
+    .filter((r) => r.score !== null && r.disqualified !== null)
+    .sort((a, b) => compareRanked(a, b, policy));
+  const waiting = rows.filter((r) => r.score === null);
   return {
     month,
     monthsWithData: withData,
-    timeProgress: toNumber(mul(progress, toRational(100)), 1),
+    timeProgress: progress,
     waiting: waiting.length,
-    rows: [...rankable, ...disqualified, ...waiting].map((s) => s.row),
+    rows: [...ranked, ...disqualified, ...waiting],
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Application, BudgetSummary, Grant, IneligibilityReason } from './api';
 import { fenToYuan, FEN_PER_WAN } from './money';
-import { subsidyKindSchema, type Policy, type SubsidyKind } from './policy';
+import { subsidyKindSchema, type Policy } from './policy';
 import { applyBudget } from './budget';
 import { toRational } from './rational';
 
@@ -57,15 +57,13 @@ export function grantWan(costsFen: readonly number[], rule: KindRule): number {
     return raw < cap ? raw : cap;
   };
   let total: bigint;
-  if (rule.capScope === 'perApplication') {
+  if (rule.capScope === 'perEvent') {
     total = costsFen.reduce((s, c) => s + payableScaled(BigInt(c)), 0n);
   } else {
     total = payableScaled(costsFen.reduce((s, c) => s + BigInt(c), 0n));
   }
   return Number(total / (scale * BigInt(FEN_PER_WAN)));
 }
-
-const KIND_ORDER: readonly SubsidyKind[] = ['exhibition', 'event', 'certification'];
 
 export interface SubsidyResult {
   applications: Application[];
@@ -84,11 +82,13 @@ export function evaluateSubsidies(input: {
 }): SubsidyResult {
   const { policy } = input;
   const rules = new Map(policy.subsidies.kinds.map((k) => [k.kind, k]));
+  const kindOrder = policy.subsidies.kinds.map((k) => k.kind);
   const applications: Application[] = [];
   const groups = new Map<string, { rule: KindRule; apps: ApplicationInput[] }>();
   for (const app of input.applications) {
     const rule = rules.get(app.kind);
-    const reasons = rule ? ineligibilityReasons(app, rule, policy, input.blacklist) : [];
+    // A kind this policy does not pay (e.g. stored under another period's rules) is never silently dropped.
+    const reasons: IneligibilityReason[] = rule ? ineligibilityReasons(app, rule, policy, input.blacklist) : ['kind_not_in_policy'];
     const eligible = rule !== undefined && reasons.length === 0;
     applications.push({
       applicationId: app.applicationId,
@@ -124,7 +124,7 @@ export function evaluateSubsidies(input: {
         rule,
       ),
     }))
-    .sort((a, b) => a.creditCode.localeCompare(b.creditCode) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+    .sort((a, b) => a.creditCode.localeCompare(b.creditCode) || kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind));
   const budget = applyBudget({
     totalWan: input.budgetTotalWan,
     countyWan: input.countyWan,

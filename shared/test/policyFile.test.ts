@@ -7,7 +7,7 @@ const files = { policyFile: 'data/policies/broken.json', registryFile: 'data/reg
 describe('the shipped policy file', () => {
   it('validates and holds every number of the seed policy', () => {
     const { policy, registry } = liuzhou();
-    expect(policy.countyAward.tiersWan).toEqual([800, 500, 350, 200, 150]);
+    expect(policy.countyAward.awards.tiersWan).toEqual([800, 500, 350, 200, 150]);
     expect(policy.units).toHaveLength(12);
     expect(registry.units.find((u) => u.unitId === 'LZ-BB')!.aliases).toContain('阳和');
     const pct = Object.fromEntries(policy.industries.targets.map((t) => [t.industryId, t.target]));
@@ -22,14 +22,14 @@ describe('the shipped policy file', () => {
     expect(policy.subsidies.claimWindow).toEqual({ from: '2026-01-01', to: '2026-09-30' });
     expect(policy.validUntil).toBe('2026-09-30');
     expect(policy.budget.totalWan).toBeNull();
-    expect(policy.status).toBe('draft');
+    expect(policy.status).toBe('in_force');
   });
 });
 
 describe('a broken policy file', () => {
   it('is refused with the file, the path in it and the reason', () => {
-    const bad = structuredClone(readJson('policies/liuzhou-2026-q3.json')) as { countyAward: { tiersWan: unknown[] } };
-    bad.countyAward.tiersWan[1] = -500;
+    const bad = structuredClone(readJson('policies/liuzhou-2026-q3.json')) as { countyAward: { awards: { tiersWan: unknown[] } } };
+    bad.countyAward.awards.tiersWan[1] = -500;
     let error: unknown;
     try {
       loadPolicy(bad, readJson('registries/liuzhou.json'), files);
@@ -37,7 +37,7 @@ describe('a broken policy file', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(PolicyFileError);
-    expect((error as Error).message).toMatch(/^data\/policies\/broken\.json: countyAward\.tiersWan\.1: .*(>=|greater|too small)/m);
+    expect((error as Error).message).toMatch(/^data\/policies\/broken\.json: countyAward\.awards\.tiersWan\.1: .*(>=|greater|too small)/m);
   });
 
   it('is refused when it names a unit the registry does not know', () => {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyBudget, evaluateSubsidies, FEN_PER_WAN, grantWan, rankUnits, type UnitFigures } from '../src';
+import { applyBudget, evaluateSubsidies, FEN_PER_WAN, grantWan, presentRankResult, rankUnits, type UnitFigures } from '../src';
 import { liuzhou } from './fixtures';
 
 const { policy, registry } = liuzhou();
-const tierTotal = policy.countyAward.tiersWan.reduce((s, t) => s + t, 0);
+const tierTotal = policy.countyAward.awards.tiersWan.reduce((s, t) => s + t, 0);
 
 // Rates drawn from a small set so that ties are common.
 const figure = fc.record({
@@ -28,7 +28,7 @@ describe('ranking properties', () => {
   it('never pays more than the tier total, and pays it all when five or more units are ranked', () => {
     fc.assert(
       fc.property(figuresArb, disqArb, (figures, disqualified) => {
-        const r = rankUnits({ policy, registry, figures, disqualified });
+        const r = presentRankResult(rankUnits({ policy, registry, figures, disqualified }), policy);
         const paid = r.rows.reduce((s, x) => s + x.award, 0);
         expect(paid).toBeLessThanOrEqual(tierTotal);
         const ranked = r.rows.filter((x) => x.rank !== null).length;
@@ -41,8 +41,8 @@ describe('ranking properties', () => {
     fc.assert(
       fc.property(figuresArb, disqArb, fc.integer(), (figures, disqualified, seed) => {
         const shuffled = [...policy.units].sort((a, b) => ((a.charCodeAt(4) * seed) % 7) - ((b.charCodeAt(4) * seed) % 7));
-        const a = rankUnits({ policy, registry, figures, disqualified });
-        const b = rankUnits({ policy: { ...policy, units: shuffled }, registry, figures, disqualified });
+        const a = presentRankResult(rankUnits({ policy, registry, figures, disqualified }), policy);
+        const b = presentRankResult(rankUnits({ policy: { ...policy, units: shuffled }, registry, figures, disqualified }), policy);
         const byUnit = (rows: typeof a.rows) =>
           Object.fromEntries(rows.map((x) => [x.unitId, [x.rank, x.award, x.tied, x.score]]));
         expect(byUnit(b.rows)).toEqual(byUnit(a.rows));

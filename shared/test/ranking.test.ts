@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankUnits, type UnitFigures } from '../src';
+import { presentRankResult, rankUnits, type UnitFigures } from '../src';
 import { liuzhou } from './fixtures';
 
 const { policy, registry } = liuzhou();
@@ -14,7 +14,8 @@ function unit(outputRate: number, investmentRate: number, month = 9): UnitFigure
 }
 
 function rank(figures: Record<string, UnitFigures>, disqualified: Record<string, { reason: string }> = {}, month?: number) {
-  return rankUnits({ policy, registry, figures, disqualified, month });
+  // the exact ranking as API v1 shows it (the one adapter), so the numbers read as a user sees them
+  return presentRankResult(rankUnits({ policy, registry, figures, disqualified, month }), policy);
 }
 
 /** All 12 units with distinct rates: unit i gets 120 − 2i % on both indicators. */

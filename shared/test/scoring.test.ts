@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  completionRate, indicatorPoints, parseDecimal, publishedScore, timeProgress, toDecimalString, toFixed,
+  completionRate, type CompletionIndicator, indicatorPoints, parseDecimal, publishedScore, timeProgress, toDecimalString, toFixed,
 } from '../src';
 import { liuzhou } from './fixtures';
 
 const { policy } = liuzhou();
-const [output, investment] = policy.countyAward.indicators as [
-  (typeof policy.countyAward.indicators)[0],
-  (typeof policy.countyAward.indicators)[0],
-];
+const [output, investment] = policy.countyAward.indicators as [CompletionIndicator, CompletionIndicator];
 const d = parseDecimal;
 
 describe('county score (SPEC §4)', () => {

@@ -58,7 +58,9 @@ describe('awards.xlsx (SPEC.md §9)', () => {
     const county = wb.getWorksheet('县区奖励')!;
     expect(String(county.getCell('A1').value)).toContain('促进2026年三季度柳州市工业稳增长的若干措施');
     expect(String(county.getCell('A2').value)).toContain('数据截至 9 月');
-    expect(String(county.getCell('A2').value)).toContain('征求意见稿');
+    // Q3 is in force: no 征求意见稿 line (the draft Q4 example has one — see q4Policy.test.ts)
+    expect(String(county.getCell('A2').value)).toContain('正式');
+    expect(String(county.getCell('A2').value)).not.toContain('征求意见稿');
     const header = county.getRow(3).values as unknown[];
     expect(header).toEqual(expect.arrayContaining(['名次', '单位', '综合评分', '奖励（万元）', '备注']));
     const awardCol = header.indexOf('奖励（万元）');

@@ -3,12 +3,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ranking, UploadResult } from '@scoreboard/shared';
 import { buildTestApp, POLICY_ID, type TestApp } from '../helpers/app';
 import { postUpload } from '../helpers/uploads';
+// app.db is declared in the db plugin
+import type {} from '../../server/src/plugins/db';
 
 /**
  * Rank movement from the server (issue 5): previousRank is the unit's rank in the previous distinct
- * ranking of the same month, kept in SQLite (migration 002), so it survives a restart.
+ * ranking of the same month, kept in SQLite (migration 002), so it survives a restart. Since issue 9
+ * it is recorded by the change that made the ranking (services/changes.ts), never by a read: the
+ * demo's second commit (unit-actuals, revision 2) is where its ranking first appeared, whoever looked.
  * The demo's September order: 柳东新区 1st … 柳城县 11th, 融水苗族自治县 12th (87.25).
  */
+const DEMO_ACTUALS_REVISION = 2; // demo seeding: unit-targets (1), unit-actuals (2), industries, blacklist, applications
 const P = `/api/policies/${POLICY_ID}`;
 const RONGSHUI = '450225';
 const LIUDONG = 'LZ-LD';
@@ -55,7 +60,7 @@ describe('previousRank (issue 5)', () => {
 
     const after = await ranking(t);
     expect(after.revision).toBeGreaterThan(before.revision);
-    expect(after.previousRevision).toBe(before.revision);
+    expect(after.previousRevision).toBe(DEMO_ACTUALS_REVISION);
     expect(row(after, RONGSHUI)).toMatchObject({ rank: 1, previousRank: 12, score: 120 });
     expect(row(after, LIUDONG)).toMatchObject({ rank: 2, previousRank: 1 });
     // Every other unit slips one place: previousRank = rank − 1.
@@ -72,7 +77,8 @@ describe('previousRank (issue 5)', () => {
     expect(budget.statusCode).toBe(200);
     const unmoved = await ranking(t);
     expect(unmoved.revision).toBeGreaterThan(moved.revision);
-    expect(unmoved.previousRevision).toBe(start.revision);
+    expect(start.revision).toBeGreaterThan(DEMO_ACTUALS_REVISION);
+    expect(unmoved.previousRevision).toBe(DEMO_ACTUALS_REVISION);
     expect(row(unmoved, RONGSHUI).previousRank).toBe(12);
 
     const stat = await t.login('statistician');
@@ -114,8 +120,43 @@ describe('previousRank (issue 5)', () => {
     t = await buildTestApp({ databasePath: t.databasePath, demoData: true });
     const reopened = await ranking(t);
     expect(reopened.revision).toBe(moved.revision);
-    expect(reopened.previousRevision).toBe(start.revision);
+    expect(start.previousRevision).toBeNull();
+    expect(reopened.previousRevision).toBe(DEMO_ACTUALS_REVISION);
     expect(row(reopened, RONGSHUI)).toMatchObject({ rank: 1, previousRank: 12 });
+  });
+});
+
+describe('reads never write (issue 9)', () => {
+  it('GET …/ranking for every month leaves ranking_history and the revision untouched', async () => {
+    const db = t.app.db;
+    // Everything but sessions (signing in is a write of its own): the figures' and the policy's state.
+    const snapshot = () =>
+      ['ranking_history', 'policy_state', 'batches', 'entries', "audit WHERE action NOT LIKE 'session.%'", 'disqualifications', 'finalizations']
+        .map((table) => JSON.stringify(db.prepare(`SELECT * FROM ${table}`).all()))
+        .join('\n');
+    const before = snapshot();
+    const revision = (await ranking(t)).revision;
+    for (const q of ['', '?month=7', '?month=8', '?month=9']) await ranking(t, q);
+    for (const path of ['awards', 'subsidies', 'industries']) {
+      expect((await t.app.inject({ url: `${P}/${path}`, headers: await t.login('viewer') })).statusCode).toBe(200);
+    }
+    expect(snapshot()).toBe(before);
+    expect((await ranking(t)).revision).toBe(revision);
+  });
+
+  it('moves are recorded by the change itself: nobody looked between two uploads, both moves are kept', async () => {
+    await liftRongshui(t); // 融水 12th → 1st, nobody reads
+    const stat = await t.login('statistician');
+    const res = await postUpload(t, stat.cookie, {
+      kind: 'unit-actuals', fileName: '9月-柳城.csv', data: '单位,月份,规上工业总产值（万元）,工业投资（万元）\n柳城县,9,561840,150720.6\n', dryRun: false,
+    });
+    expect(res.statusCode).toBe(200);
+    // 柳城: 120% of 468,200 / 125,600.5 → 120.00 with the same rates as 融水, so they share 1st place.
+    // Its arrow compares with the ranking the first upload made (融水 1st pushed 柳城 from 11th to
+    // 12th), though nobody ever fetched that ranking.
+    const now = await ranking(t);
+    expect(row(now, '450222')).toMatchObject({ rank: 1, tied: true, previousRank: 12 });
+    expect(row(now, RONGSHUI)).toMatchObject({ rank: 1, tied: true, previousRank: 1 });
   });
 });
 

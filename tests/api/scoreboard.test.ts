@@ -77,7 +77,7 @@ describe('the demo ranking (SPEC.md §4, §11)', () => {
 
   it('awards: county 2,000 万元 plus grants; no budget set yet', async () => {
     const a = (await t.app.inject({ url: `${P}/awards`, headers: viewer })).json<Awards>();
-    expect(a).toMatchObject({ policyId: POLICY_ID, draft: true, final: false, month: 9 });
+    expect(a).toMatchObject({ policyId: POLICY_ID, draft: false, example: false, final: false, month: 9 });
     expect(a.budget).toMatchObject({ totalWan: null, countyWan: 2000, subsidiesWan: 137, paidWan: 2137, remainingWan: null, factor: 1, scaled: false });
   });
 });

@@ -76,7 +76,7 @@ describe('files that must be refused, quickly and with a clear message', () => {
   it('says when the file is of another kind than the one chosen', async () => {
     const result = await parseFixture('unit-actuals', 'unit-targets-utf8-bom.csv');
     expect(fileError(result)).toEqual([[null, null, 'no_header']]);
-    expect(result.errors[0]!.message).toContain('看起来是“各单位三季度目标”');
+    expect(result.errors[0]!.message).toContain('看起来是“各单位2026年三季度目标”'); // the title names the policy's period
   });
 });
 

@@ -32,7 +32,10 @@ export function useLiveUpdates(enabled: boolean): LiveState {
       }
       const parsed = changeEventSchema.safeParse(data);
       if (!parsed.success) return;
+      // Only that policy's queries refetch (and the list, for its revision and 已定稿); a dashboard
+      // showing another period does not move.
       void queryClient.invalidateQueries({ queryKey: policyKeys.all(parsed.data.policyId) });
+      void queryClient.invalidateQueries({ queryKey: policyKeys.list(), exact: true });
     });
     return () => source.close();
   }, [enabled, queryClient]);

@@ -6,6 +6,7 @@ import {
   batchesSchema,
   industriesSchema,
   policiesSchema,
+  policySchema,
   rankingSchema,
   sessionSchema,
   subsidiesSchema,
@@ -39,6 +40,16 @@ export function usePoliciesQuery(enabled = true) {
     queryFn: ({ signal }) => apiRequest('/api/policies', policiesSchema, { signal }),
     enabled,
     staleTime: 60_000,
+  });
+}
+
+/** The whole policy document: the pages draw indicators, places, kinds and wording from it (SPEC §13). */
+export function usePolicyDocumentQuery(policyId: string, enabled = true) {
+  return useQuery({
+    queryKey: policyKeys.document(policyId),
+    queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}`, policySchema, { signal }),
+    enabled,
+    staleTime: Infinity, // a policy file changes only with a restart; a new policy is a new id
   });
 }
 

@@ -6,7 +6,7 @@ import { useLiveUpdates } from '../api/events';
 import { sessionKeys } from '../api/keys';
 import { IfRole, useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
-import { usePolicy } from './policy';
+import { PolicyBadges, PolicySwitcher, usePolicy, usePolicyHref } from './policy';
 import { z } from 'zod';
 
 export function LanguageSwitch({ className }: { className?: string }) {
@@ -35,6 +35,7 @@ export function Layout() {
   const { t } = useI18n();
   const session = useSession();
   const policy = usePolicy();
+  const href = usePolicyHref();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const logout = async () => {
@@ -52,21 +53,22 @@ export function Layout() {
       <header className="app-header">
         <div className="brand">
           <span className="brand-title">{t('app.title')}</span>
-          <span className="brand-policy">
+          <span className="brand-policy" data-testid="brand-policy">
             {policy.title}
-            {policy.draft && <span className="chip chip-draft">{t('common.draft')}</span>}
+            <PolicyBadges summary={policy.summary} />
           </span>
         </div>
+        <PolicySwitcher />
         <nav aria-label={t('nav.main')}>
           <ul>
-            <li><NavLink to="/" end className={link}>{t('nav.ranking')}</NavLink></li>
-            <li><NavLink to="/industries" className={link}>{t('nav.industries')}</NavLink></li>
-            <li><NavLink to="/uploads" className={link}>{t('nav.uploads')}</NavLink></li>
-            <li><NavLink to="/subsidies" className={link}>{t('nav.subsidies')}</NavLink></li>
-            <li><NavLink to="/awards" end className={link}>{t('nav.awards')}</NavLink></li>
-            <li><NavLink to="/screen" className={link}>{t('nav.screen')}</NavLink></li>
+            <li><NavLink to={href('/')} end className={link}>{t('nav.ranking')}</NavLink></li>
+            <li><NavLink to={href('/industries')} className={link}>{t('nav.industries')}</NavLink></li>
+            <li><NavLink to={href('/uploads')} className={link}>{t('nav.uploads')}</NavLink></li>
+            <li><NavLink to={href('/subsidies')} className={link}>{t('nav.subsidies')}</NavLink></li>
+            <li><NavLink to={href('/awards')} end className={link}>{t('nav.awards')}</NavLink></li>
+            <li><NavLink to={href('/screen')} className={link}>{t('nav.screen')}</NavLink></li>
             <IfRole role="admin">
-              <li><NavLink to="/admin" className={link}>{t('nav.admin')}</NavLink></li>
+              <li><NavLink to={href('/admin')} className={link}>{t('nav.admin')}</NavLink></li>
             </IfRole>
           </ul>
         </nav>

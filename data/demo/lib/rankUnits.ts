@@ -36,6 +36,8 @@ export function unitResolver(registry: Registry): (name: string) => string {
 }
 
 function points(rate: Rational, scheme: Policy['countyAward']['indicators'][number]): Rational {
+  // the Q3 policy scores every indicator by completion (SPEC §4)
+  if (scheme.scoring !== 'completion') throw new Error(`the Q3 demo check knows completion scoring only, not ${scheme.scoring}`);
   const base = toRational(scheme.basePoints);
   if (gte(rate, HUNDRED)) return add(base, min(mul(sub(rate, HUNDRED), toRational(scheme.bonusPerPoint)), toRational(scheme.bonusCap)));
   if (lt(rate, toRational(scheme.floorPct))) return ZERO;
@@ -69,14 +71,14 @@ export function rankMonth(
     const score = missing.length ? null : roundHalfUp(total, policy.countyAward.score.decimals);
     return { unitId, score, rates, missing };
   });
-  const keys = (s: Scored): Rational[] => [s.score!, ...policy.countyAward.tieBreakers.map((t) => s.rates[t.split('.')[0] as IndicatorId]!)];
+  const keys = (s: Scored): Rational[] => [s.score!, ...policy.countyAward.tieBreakers.map((t) => s.rates[t]!)];
   const compare = (a: Scored, b: Scored): number => {
     const [ka, kb] = [keys(a), keys(b)];
     for (let i = 0; i < ka.length; i++) if (cmp(ka[i]!, kb[i]!) !== 0) return cmp(kb[i]!, ka[i]!);
     return 0;
   };
   const ranked = scored.filter((s) => s.score !== null).sort(compare);
-  const tiers = policy.countyAward.tiersWan;
+  const tiers = policy.countyAward.awards.tiersWan;
   const rows: RankedUnit[] = [];
   for (let i = 0; i < ranked.length; ) {
     let j = i + 1;

@@ -1,4 +1,4 @@
-import type { UploadKind } from '@scoreboard/shared';
+import type { IndicatorScheme, Policy, UploadKind } from '@scoreboard/shared';
 
 /**
  * The columns of each upload kind (SPEC.md §11 "Upload columns"): the template header, the English
@@ -11,6 +11,7 @@ export type ValueType =
   | 'industry'
   | 'month'
   | 'wan' // 万元 figures: header units convert to 万元
+  | 'count' // whole numbers, e.g. 新增规上工业企业数
   | 'pct'
   | 'yuan' // money to the fen: header units convert to 元
   | 'text'
@@ -39,10 +40,16 @@ export interface KindSpec {
 
 const OUTPUT_WORDS = ['规上工业总产值', '规模以上工业总产值', '工业总产值', '规上工业产值', '工业产值', '总产值', '产值'];
 const INVESTMENT_WORDS = ['工业投资', '工业固定资产投资', '工业固投', '投资'];
-const TARGET_SUFFIXES = ['目标', '任务', '目标任务', '任务目标', '目标值', '考核目标', '三季度目标', '季度目标'];
+const TARGET_SUFFIXES = ['目标', '任务', '目标任务', '任务目标', '目标值', '考核目标', '季度目标', '考核期目标'];
 
-const targetsOf = (words: readonly string[]) =>
-  words.flatMap((w) => [...TARGET_SUFFIXES.map((s) => w + s), ...TARGET_SUFFIXES.map((s) => s + w)]);
+const targetsOf = (words: readonly string[], suffixes: readonly string[] = TARGET_SUFFIXES) =>
+  words.flatMap((w) => [...suffixes.map((s) => w + s), ...suffixes.map((s) => s + w)]);
+/** "2026年三季度" → 三季度目标, 2026年三季度目标: statisticians name the target after the period. */
+const periodTargetWords = (policy: Policy) => {
+  const label = policy.period.label;
+  const short = label.replace(/^\d{4}年/, '');
+  return [...new Set([`${label}目标`, `${short}目标`, `${short}任务`, `${label}任务`])];
+};
 /** What statistical tables write under (or beside) a figure for the cumulative amount so far. */
 const CUMULATIVE_SUFFIXES = ['累计', '本年累计', '本月止累计', '本月累计', '本期累计', '累计完成', '累计完成额', '完成', '完成额', '实际', '实际完成', '自年初累计'];
 const cumulativeOf = (words: readonly string[]) =>
@@ -56,33 +63,54 @@ const unit: ColumnSpec = {
   help: '考核单位名称、代码或简称，如“城中区”“450202”“柳东新区”',
 };
 
-const KINDS: readonly KindSpec[] = [
-  {
-    kind: 'unit-targets',
-    title: '各单位三季度目标',
-    columns: [
-      unit,
-      { field: 'output', header: '规上工业总产值目标（万元）', english: 'outputTarget', type: 'wan', required: false,
-        synonyms: [...targetsOf(OUTPUT_WORDS), 'outputtarget', 'targetoutput'], help: '三季度（整个考核期）规上工业总产值目标，万元' },
-      { field: 'investment', header: '工业投资目标（万元）', english: 'investmentTarget', type: 'wan', required: false,
-        synonyms: [...targetsOf(INVESTMENT_WORDS), 'investmenttarget', 'targetinvestment'], help: '三季度（整个考核期）工业投资目标，万元' },
-    ],
-    requiredGroups: [['unit'], ['output', 'investment']],
-  },
-  {
-    kind: 'unit-actuals',
-    title: '各单位累计完成情况',
-    columns: [
-      unit,
-      { field: 'month', header: '月份', english: 'month', type: 'month', required: true, synonyms: MONTH_WORDS,
-        help: '截至月份，考核期内的月份，如 7、8月、2026-08；“7-8月”按截至8月读取' },
-      { field: 'output', header: '规上工业总产值（万元）', english: 'output', type: 'wan', required: false,
-        synonyms: [...cumulativeOf(OUTPUT_WORDS), 'output', 'outputvalue', 'grossoutput'], help: '自考核期首月起的累计完成额，万元' },
-      { field: 'investment', header: '工业投资（万元）', english: 'investment', type: 'wan', required: false,
-        synonyms: [...cumulativeOf(INVESTMENT_WORDS), 'investment', 'industrialinvestment'], help: '自考核期首月起的累计完成额，万元' },
-    ],
-    requiredGroups: [['unit'], ['month'], ['output', 'investment']],
-  },
+/** Header words of the first release's two indicators, kept so existing files keep reading. */
+const KNOWN_WORDS: Record<string, readonly string[]> = { output: OUTPUT_WORDS, investment: INVESTMENT_WORDS };
+
+const measureUnit = (i: IndicatorScheme) => (i.measure === 'wan' ? '万元' : '个');
+const indicatorWords = (i: IndicatorScheme) => [...new Set([i.name, i.shortName, ...i.synonyms, ...(KNOWN_WORDS[i.indicatorId] ?? [])])];
+const figureType = (i: IndicatorScheme): ValueType => (i.measure === 'wan' ? 'wan' : 'count');
+
+/**
+ * The unit kinds' columns come from the policy's indicators (SPEC §13): one target column and one
+ * actual column per indicator, named as the policy names it, so a new indicator is a policy setting.
+ */
+function unitKinds(policy: Policy): KindSpec[] {
+  const { indicators } = policy.countyAward;
+  const period = policy.period.label;
+  const ids = indicators.map((i) => i.indicatorId);
+  return [
+    {
+      kind: 'unit-targets',
+      title: `各单位${period}目标`,
+      columns: [
+        unit,
+        ...indicators.map((i): ColumnSpec => ({
+          field: i.indicatorId, header: `${i.name}目标（${measureUnit(i)}）`, english: `${i.indicatorId}Target`, type: figureType(i), required: false,
+          synonyms: [...targetsOf(indicatorWords(i), [...TARGET_SUFFIXES, ...periodTargetWords(policy)]), `${i.indicatorId}target`, `target${i.indicatorId}`],
+          help: `${period}（整个考核期）${i.name}目标，${measureUnit(i)}`,
+        })),
+      ],
+      requiredGroups: [['unit'], ids],
+    },
+    {
+      kind: 'unit-actuals',
+      title: '各单位累计完成情况',
+      columns: [
+        unit,
+        { field: 'month', header: '月份', english: 'month', type: 'month', required: true, synonyms: MONTH_WORDS,
+          help: `截至月份，考核期内的月份（${policy.period.months.map((m) => `${m}月`).join('、')}），如 ${policy.period.months.at(-1)}、${policy.period.months.at(-1)}月、${policy.period.year}-${String(policy.period.months.at(-1)).padStart(2, '0')}` },
+        ...indicators.map((i): ColumnSpec => ({
+          field: i.indicatorId, header: `${i.name}（${measureUnit(i)}）`, english: i.indicatorId, type: figureType(i), required: false,
+          synonyms: [...cumulativeOf(indicatorWords(i)), i.indicatorId.toLowerCase(), ...(i.indicatorId === 'output' ? ['outputvalue', 'grossoutput'] : []), ...(i.indicatorId === 'investment' ? ['industrialinvestment'] : [])],
+          help: `自考核期首月起的累计完成数，${measureUnit(i)}`,
+        })),
+      ],
+      requiredGroups: [['unit'], ['month'], ids],
+    },
+  ];
+}
+
+const FIXED_KINDS: readonly KindSpec[] = [
   {
     kind: 'industry-output',
     title: '重点产业产值',
@@ -149,10 +177,13 @@ const KINDS: readonly KindSpec[] = [
 /** Columns people add that are ignored without a warning. */
 export const QUIETLY_IGNORED = new Set(['序号', '备注', '说明', '行次', 'no', 'remark', 'remarks', 'note', 'notes']);
 
-export function kindSpec(kind: UploadKind): KindSpec {
-  const spec = KINDS.find((k) => k.kind === kind);
+/** Every kind's columns under `policy`: the unit kinds follow its indicators. */
+export function allKinds(policy: Policy): KindSpec[] {
+  return [...unitKinds(policy), ...FIXED_KINDS];
+}
+
+export function kindSpec(kind: UploadKind, policy: Policy): KindSpec {
+  const spec = allKinds(policy).find((k) => k.kind === kind);
   if (!spec) throw new RangeError(`unknown upload kind: ${kind}`);
   return spec;
 }
-
-export const ALL_KINDS: readonly KindSpec[] = KINDS;

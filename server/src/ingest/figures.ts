@@ -1,7 +1,8 @@
 import {
-  industryKey, lt, mul, unitActualKey, unitTargetKey, ZERO,
-  type IndicatorId, type IndustryField, type Policy, type Rational,
+  industryKey, INDUSTRY_FIELDS, lt, mul, unitActualKey, unitTargetKey, ZERO,
+  type IndustryField, type Policy, type Rational,
 } from '@scoreboard/shared';
+import type { KindSpec } from './columns';
 import { cellText, parseMonth, parseNumber } from './cells';
 import { decimalText, type EntrySink, RowScope } from './entries';
 import type { MappedColumn } from './headers';
@@ -13,6 +14,7 @@ import type { Resolver } from './lookup';
  */
 export interface FigureContext {
   kind: 'unit-targets' | 'unit-actuals' | 'industry-output';
+  spec: KindSpec;
   policy: Policy;
   columns: ReadonlyMap<string, MappedColumn>;
   resolver: Resolver;
@@ -68,10 +70,14 @@ function readFigure(scope: RowScope, column: MappedColumn): Rational | null {
     scope.fail(column, 'negative_value', `${cellText(cell)} 是负数，该列应为不小于 0 的数`);
     return null;
   }
+  if (column.spec.type === 'count' && parsed.value.d !== 1n) {
+    scope.fail(column, 'not_a_whole_number', `${cellText(cell)} 不是整数，该列是个数，应为 0、1、2 这样的整数`);
+    return null;
+  }
   return mul(parsed.value, column.factor);
 }
 
-function indicatorName(policy: Policy, indicator: IndicatorId): string {
+function indicatorName(policy: Policy, indicator: string): string {
   return policy.countyAward.indicators.find((i) => i.indicatorId === indicator)?.name ?? indicator;
 }
 
@@ -87,7 +93,10 @@ export function readFigureRow(scope: RowScope, ctx: FigureContext): void {
   }
   const month = ctx.kind === 'unit-targets' ? null : readMonth(scope, ctx);
 
-  const fields: readonly string[] = ctx.kind === 'industry-output' ? ['output', 'outputLastYear', 'growth'] : ['output', 'investment'];
+  // the unit kinds' figure columns are the policy's indicators (columns.ts)
+  const fields: readonly string[] = ctx.kind === 'industry-output'
+    ? INDUSTRY_FIELDS
+    : ctx.spec.columns.filter((c) => c.type === 'wan' || c.type === 'count').map((c) => c.field);
   for (const field of fields) {
     const column = ctx.columns.get(field);
     if (!column) continue;
@@ -99,11 +108,11 @@ export function readFigureRow(scope: RowScope, ctx: FigureContext): void {
         scope.fail(column, 'non_positive_target', '目标为 0，无法计算完成率；目标未下达请留空');
         continue;
       }
-      const indicator = field as IndicatorId;
+      const indicator = field;
       const label = `${named.name} · ${indicatorName(ctx.policy, indicator)}目标`;
       ctx.sink.add(scope, idColumn, unitTargetKey(named.id, indicator), decimalText(value), label, column.header);
     } else if (ctx.kind === 'unit-actuals') {
-      const indicator = field as IndicatorId;
+      const indicator = field;
       const label = `${named.name} · ${month}月 · ${indicatorName(ctx.policy, indicator)}`;
       ctx.sink.add(scope, idColumn, unitActualKey(named.id, month!, indicator), decimalText(value), label, column.header);
     } else {

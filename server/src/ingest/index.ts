@@ -48,7 +48,7 @@ export async function parseUpload(input: {
     for (const table of tables.tables) {
       // a 填写说明 sheet (ours or a statistician's) lists the headers themselves: it is not data
       if (table.name.includes('说明')) continue;
-      const read = readSheet({ spec: kindSpec(kind), table, policy: input.policy, registry: input.registry, issues, sink });
+      const read = readSheet({ spec: kindSpec(kind, input.policy), table, policy: input.policy, registry: input.registry, issues, sink });
       if (read.found) {
         headerFound = true;
         rowsRead += read.rowsRead;

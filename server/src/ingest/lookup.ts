@@ -41,25 +41,26 @@ export function industryResolver(registry: Registry): Resolver {
   return { resolve: (text) => map.get(normalise(text)) ?? null, examples: `${examples.join('、')}等，或其简称` };
 }
 
-const KIND_WORDS: Record<SubsidyKind, readonly string[]> = {
-  exhibition: ['展会', '参展', '参加展会', '国内外展会', '大型展会', '展览', '展销会', '博览会', 'exhibition', 'exhibitions', 'expo', 'tradefair'],
-  event: ['自办活动', '发布会', '新品发布会', '订货会', '产品订货会', '经销商大会', '活动', 'event', 'events', 'ownevent'],
-  certification: ['国际认证', '认证', '国际产品认证', '产品认证', '国际产品认证(ce、ul等)', 'certification', 'cert'],
-};
-
-export function kindResolver(policy: Policy): (text: string) => SubsidyKind | null {
+/** 类别 words come from the policy's subsidy kinds: id, names, short name and aliases. */
+export interface KindResolver {
+  resolve: (text: string) => SubsidyKind | null;
+  /** for messages: “展会”“自办活动”或“国际认证”（或 exhibition / event / certification） */
+  examples: string;
+}
+export function kindResolver(policy: Policy): KindResolver {
   const map = new Map<string, SubsidyKind>();
-  for (const [kind, words] of Object.entries(KIND_WORDS) as [SubsidyKind, readonly string[]][]) {
-    for (const word of words) map.set(normalise(word), kind);
-  }
   for (const rule of policy.subsidies.kinds) {
-    map.set(normalise(rule.name), rule.kind);
-    map.set(normalise(rule.nameEn), rule.kind);
+    for (const word of [rule.kind, rule.name, rule.nameEn, rule.shortName, ...rule.aliases]) map.set(normalise(word), rule.kind);
   }
-  return (text) => {
-    const word = normalise(text);
-    // "展会补贴", "认证类" name the same kinds
-    return map.get(word) ?? map.get(word.replace(/(补贴|补助|支持|类|项目)$/, '')) ?? null;
+  const names = policy.subsidies.kinds.map((k) => `“${k.shortName}”`);
+  const examples = `${names.length > 1 ? `${names.slice(0, -1).join('')}或${names.at(-1)}` : (names[0] ?? '')}（或 ${policy.subsidies.kinds.map((k) => k.kind).join(' / ')}）`;
+  return {
+    resolve(text) {
+      const word = normalise(text);
+      // "展会补贴", "认证类" name the same kinds
+      return map.get(word) ?? map.get(word.replace(/(补贴|补助|支持|类|项目)$/, '')) ?? null;
+    },
+    examples,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Policy, Registry } from '@scoreboard/shared';
 import { cellText } from './cells';
-import type { KindSpec } from './columns';
+import { allKinds, type KindSpec } from './columns';
 import { RowScope, type EntrySink } from './entries';
 import { readFigureRow } from './figures';
 import { findHeader, type MappedColumn } from './headers';
@@ -27,7 +27,7 @@ export function readSheet(input: {
   sink: EntrySink;
 }): SheetRead {
   const { spec, table, policy, registry, issues, sink } = input;
-  const search = findHeader(spec, table);
+  const search = findHeader(spec, table, allKinds(policy));
   if (!search.found) return { found: false, message: search.message };
   const { match } = search;
   const columns = new Map<string, MappedColumn>(match.columns.map((c) => [c.spec.field, c]));
@@ -71,7 +71,7 @@ export function readSheet(input: {
     rowsRead++;
     if (spec.kind === 'subsidy-applications') readApplicationRow(scope, { columns, sink, kindOf });
     else if (spec.kind === 'credit-blacklist') readBlacklistRow(scope, { columns, sink, kindOf });
-    else readFigureRow(scope, { kind: spec.kind, policy, columns, resolver, sink });
+    else readFigureRow(scope, { kind: spec.kind, spec, policy, columns, resolver, sink });
   }
   return { found: true, rowsRead };
 }

@@ -1,10 +1,11 @@
 import {
   creditCodeCheckChar, isValidCreditCode, lt, mul, normaliseCreditCode, rat, yuanToFen, ZERO,
-  type ApplicationInput, type SubsidyKind,
+  type ApplicationInput,
 } from '@scoreboard/shared';
 import { cellText, compact, numberText, parseBoolean, parseDate, parseNumber } from './cells';
 import type { EntrySink, RowScope } from './entries';
 import type { MappedColumn } from './headers';
+import type { KindResolver } from './lookup';
 
 /**
  * Rows of the record kinds: subsidy applications (keyed by application id) and the joint-punishment
@@ -13,7 +14,7 @@ import type { MappedColumn } from './headers';
 export interface RecordContext {
   columns: ReadonlyMap<string, MappedColumn>;
   sink: EntrySink;
-  kindOf: (text: string) => SubsidyKind | null;
+  kindOf: KindResolver;
 }
 
 function text(scope: RowScope, column: MappedColumn | undefined): string | null {
@@ -114,9 +115,9 @@ export function readApplicationRow(scope: RowScope, ctx: RecordContext): void {
   const aboveSize = optionalBoolean(scope, columns.get('aboveSize'));
   const kindColumn = columns.get('kind');
   const kindText = requiredText(scope, kindColumn, '类别');
-  const kind = kindText === null ? null : ctx.kindOf(kindText);
+  const kind = kindText === null ? null : ctx.kindOf.resolve(kindText);
   if (kindText !== null && kind === null) {
-    scope.fail(kindColumn, 'unknown_kind', `无法识别的类别“${kindText}”，应为“展会”“自办活动”或“国际认证”（或 exhibition / event / certification）`);
+    scope.fail(kindColumn, 'unknown_kind', `无法识别的类别“${kindText}”，应为${ctx.kindOf.examples}`);
   }
   const item = text(scope, columns.get('item')) ?? '';
   const date = optionalDate(scope, columns.get('date'));

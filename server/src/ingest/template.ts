@@ -21,14 +21,15 @@ function exampleRow(kind: UploadKind, policy: Policy, registry: Registry): (stri
   const unitName = registry.units.find((u) => u.unitId === policy.units[0])?.name ?? policy.units[0]!;
   const month = policy.period.months[1] ?? policy.period.months[0]!;
   switch (kind) {
+    // one example figure per indicator, in the policy's order: 万元 with decimals, counts whole
     case 'unit-targets':
-      return [unitName, 60000, 10000];
+      return [unitName, ...policy.countyAward.indicators.map((i, k) => (i.measure === 'wan' ? [60000, 10000][k % 2]! : 5))];
     case 'unit-actuals':
-      return [unitName, month, 41200, 6123.5];
+      return [unitName, month, ...policy.countyAward.indicators.map((i, k) => (i.measure === 'wan' ? [41200, 6123.5][k % 2]! : 3))];
     case 'industry-output':
       return [registry.industries[0]!.name, month, 123456.7, 100000, 23.46];
     case 'subsidy-applications':
-      return ['2026-0001', '柳州某某机械有限公司', exampleCreditCode(), '是', '展会', '2026中国（柳州）工业博览会', '2026-08-01', '237000.00', '', '是'];
+      return [`${policy.period.year}-0001`, '柳州某某机械有限公司', exampleCreditCode(), '是', policy.subsidies.kinds[0]?.shortName ?? '', '某某工业博览会', policy.subsidies.claimWindow.to, '237000.00', '', '是'];
     case 'credit-blacklist':
       return [exampleCreditCode(), '某某有限公司', '2026-03-01'];
   }
@@ -39,7 +40,7 @@ function dropDownLists(policy: Policy, registry: Registry): Record<string, (stri
     unit: registry.units.filter((u) => policy.units.includes(u.unitId)).map((u) => u.name),
     industry: registry.industries.map((i) => i.name),
     month: policy.period.months, // numbers, so a chosen month is entered as a number
-    kind: ['展会', '自办活动', '国际认证'],
+    kind: policy.subsidies.kinds.map((k) => k.shortName),
     bool: ['是', '否'],
   };
 }
@@ -66,7 +67,7 @@ function validationFor(kind: UploadKind, column: ColumnSpec, lists: Record<strin
   });
   if (column.type === 'unit') return list('unit', '请选择考核单位');
   if (column.type === 'industry') return list('industry', '请选择重点产业');
-  if (column.type === 'kind') return list('kind', '请选择：展会 / 自办活动 / 国际认证');
+  if (column.type === 'kind') return list('kind', '请从下拉列表中选择补助类别');
   if (column.type === 'bool') return list('bool', '请选择“是”或“否”');
   if (column.type === 'month' && kind === 'unit-actuals') return list('month', '请选择截至月份');
   if (column.type === 'month') {
@@ -132,14 +133,14 @@ const GENERAL_NOTES = [
   '支持 .xlsx 和 CSV（UTF-8 或 GBK/GB18030 编码）文件。',
 ];
 const KIND_NOTES: Record<UploadKind, string[]> = {
-  'unit-targets': ['目标为整个考核期（三季度）的目标，单位万元；未下达的目标请留空，不要填 0。'],
-  'unit-actuals': ['累计数自考核期首月起算，填写截至所选月份的累计完成额，单位万元。', '同一单位同一月份只填一行。'],
+  'unit-targets': ['目标为整个考核期的目标，金额单位万元、个数填整数；未下达的目标请留空，不要填 0。'],
+  'unit-actuals': ['累计数自考核期首月起算，填写截至所选月份的累计完成数，金额单位万元、个数填整数。', '同一单位同一月份只填一行。'],
   'industry-output': ['本年累计、上年同期累计为 1 月起的累计产值，单位万元；累计增速为统计部门公布的可比口径增速（%）。', '累计增速留空时，系统按“本年累计 ÷ 上年同期累计 − 1”计算，并标注“非可比口径”。'],
   'subsidy-applications': ['每条申报一个唯一的申报编号；重复上传同一编号会以最新一次为准。', '申报费用单位为元，精确到分；补助按企业、按类别合计后以万元为单位向下取整（六(一)）。'],
   'credit-blacklist': ['每个统一社会信用代码一行；名单内企业的补助申报将被标注为“失信联合惩戒对象”。'],
 };
 
-function addInstructions(workbook: ExcelJS.Workbook, spec: KindSpec): void {
+function addInstructions(workbook: ExcelJS.Workbook, spec: KindSpec, policy: Policy): void {
   const sheet = workbook.addWorksheet('填写说明');
   sheet.getColumn(1).width = 28;
   sheet.getColumn(2).width = 18;
@@ -147,7 +148,8 @@ function addInstructions(workbook: ExcelJS.Workbook, spec: KindSpec): void {
   sheet.getColumn(4).width = 70;
   sheet.addRow([`${spec.title} · 填写说明`]).font = { bold: true, size: 14 };
   sheet.addRow([]);
-  [...GENERAL_NOTES, ...KIND_NOTES[spec.kind]].forEach((note, i) => {
+  const period = `本模板适用于《${policy.title}》，考核期 ${policy.period.label}（${policy.period.start} 至 ${policy.period.end}）。`;
+  [period, ...GENERAL_NOTES, ...KIND_NOTES[spec.kind]].forEach((note, i) => {
     const row = sheet.addRow([`${i + 1}. ${note}`]);
     sheet.mergeCells(row.number, 1, row.number, 4);
     row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
@@ -162,12 +164,12 @@ function addInstructions(workbook: ExcelJS.Workbook, spec: KindSpec): void {
 }
 
 export async function buildTemplate(kind: UploadKind, loaded: { policy: Policy; registry: Registry }): Promise<Buffer> {
-  const spec = kindSpec(kind);
+  const spec = kindSpec(kind, loaded.policy);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '工业稳增长考核看板';
   const lists = dropDownLists(loaded.policy, loaded.registry);
   addDataSheet(workbook, spec, loaded.policy, loaded.registry, listRanges(lists));
-  addInstructions(workbook, spec);
+  addInstructions(workbook, spec, loaded.policy);
   addLists(workbook, lists);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

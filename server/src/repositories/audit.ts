@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 export interface AuditRecord {
   actor: string;
   action: string; // e.g. "upload.commit", "user.create"
-  target: string; // e.g. "liuzhou-2026-q3/unit-actuals", "user:alice"
+  target: string; // e.g. "<policyId>/unit-actuals", "user:alice"
   before?: unknown;
   after?: unknown;
 }

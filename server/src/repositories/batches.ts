@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Batch, UploadKind } from '@scoreboard/shared';
+import { unitKeyPrefix, type Batch, type UploadKind } from '@scoreboard/shared';
 
 interface BatchRow {
   batch_id: number;
@@ -36,11 +36,14 @@ function toBatch(r: BatchRow): Batch {
 export type NewBatch = Omit<Batch, 'batchId' | 'revertedAt' | 'revertedBy' | 'unitKeys' | 'unitSupersededKeys'>;
 
 /**
- * A unit's keys are `${unitId}/…` (shared/src/keys.ts). '0' is the character after '/', so the
- * half-open range ['<unit>/', '<unit>0') holds exactly those keys and is read off the entries_key
+ * A unit's keys start with unitKeyPrefix (shared/src/keys.ts). The half-open range [prefix, prefix
+ * with its last character incremented) holds exactly those keys and is read off the entries_key
  * index; LIKE would need escaping of '_' and '%' and skips the index.
  */
-const unitKeyRange = (unitId: string) => [`${unitId}/`, `${unitId}0`] as const;
+function unitKeyRange(unitId: string): readonly [string, string] {
+  const from = unitKeyPrefix(unitId);
+  return [from, from.slice(0, -1) + String.fromCharCode(from.charCodeAt(from.length - 1) + 1)];
+}
 
 export function createBatchesRepository(db: Database) {
   const insertBatch = db.prepare<[string, string, string, string, number, number, string, string]>(

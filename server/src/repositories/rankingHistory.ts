@@ -22,11 +22,10 @@ export function createRankingHistoryRepository(db: Database) {
     recent(policyId: string, month: number, revision: number, limit = 2): RankingHistoryEntry[] {
       return recent.all(policyId, month, revision, limit).map((r) => ({ revision: r.revision, ranks: JSON.parse(r.ranks_json) as RankMap }));
     },
+    /** Written only by a change (services/rankMovement.ts), inside the change's transaction. */
     save(policyId: string, month: number, entry: RankingHistoryEntry, at = new Date().toISOString()): void {
       upsert.run(policyId, month, entry.revision, JSON.stringify(entry.ranks), at);
     },
-    /** One read-compare-write as a single transaction. */
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }
 export type RankingHistoryRepository = ReturnType<typeof createRankingHistoryRepository>;

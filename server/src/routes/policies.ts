@@ -6,21 +6,11 @@ import { errorResponses, policyParamsSchema } from './common';
 
 /** Reads of a policy and its live figures (SPEC.md §11): viewer and up. */
 const policyRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { ranking, industries, subsidies, policyState } = app.services;
+  const { ranking, industries, subsidies, policies } = app.services;
   const viewer = app.requireRole('viewer');
   const tags = ['policies'];
 
-  app.get('/api/policies', { onRequest: viewer, schema: { tags, response: { 200: policiesSchema, ...errorResponses(401) } } }, async () => ({
-    policies: app.policies.all().map(({ policy }) => ({
-      policyId: policy.policyId,
-      title: policy.title,
-      status: policy.status,
-      periodStart: policy.period.start,
-      periodEnd: policy.period.end,
-      final: policyState.finalization(policy.policyId) !== undefined,
-      revision: policyState.revision(policy.policyId),
-    })),
-  }));
+  app.get('/api/policies', { onRequest: viewer, schema: { tags, response: { 200: policiesSchema, ...errorResponses(401) } } }, async () => policies.list());
 
   app.get(
     '/api/policies/:policyId',

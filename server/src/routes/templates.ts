@@ -20,7 +20,7 @@ const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { kind } = request.params;
-      const loaded = request.query.policyId ? app.policies.get(request.query.policyId) : app.policies.all()[0]!;
+      const loaded = app.policies.get(request.query.policyId ?? app.services.policies.defaultPolicyId());
       const workbook = await buildTemplate(kind, loaded);
       return reply.type(XLSX).header('content-disposition', `attachment; filename="${kind}-template.xlsx"`).send(workbook);
     },

@@ -18,6 +18,7 @@ export function createAwardsService(deps: {
       policyId,
       title: policy.title,
       draft: policy.status === 'draft',
+      example: policy.example,
       month: county.month,
       timeProgress: county.timeProgress,
       revision: deps.policyState.revision(policyId),

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { amountInCapitals, FEN_PER_WAN, type Awards, type Policy, type SubsidyKind } from '@scoreboard/shared';
+import { amountInCapitals, FEN_PER_WAN, type Awards, type Policy } from '@scoreboard/shared';
 
 const WAN = '#,##0';
 const WAN_DECIMALS = '#,##0.####';
@@ -13,7 +13,8 @@ function asOf(awards: Awards): string {
   if (awards.final) parts.push(`已定稿：${awards.finalizedBy ?? ''} ${awards.finalizedAt ?? ''}`);
   else parts.push('未定稿（实时数据）');
   if (awards.revisedAfterFinalization) parts.push('定稿后数据有修订，本表仍为定稿数据');
-  if (awards.draft) parts.push('征求意见稿');
+  parts.push(awards.draft ? '征求意见稿' : '正式');
+  if (awards.example) parts.push('示例（非正式文件）');
   return parts.join(' · ');
 }
 
@@ -44,6 +45,13 @@ function addRow(ws: ExcelJS.Worksheet, values: (string | number | null)[], forma
   return row;
 }
 
+/** Why a ranked unit is not paid, in the policy's own terms (countyAward.awards.condition). */
+function unpaidNote(reason: NonNullable<Awards['county'][number]['unpaid']>, policy: Policy): string {
+  const condition = policy.countyAward.awards.condition;
+  if (reason === 'below_min_score' && condition?.kind === 'minScore') return `综合评分低于${condition.score}分，不予奖励`;
+  return '有指标未完成序时目标，不予奖励';
+}
+
 export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '工业稳增长考核看板';
@@ -52,7 +60,10 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
   const indicators = policy.countyAward.indicators;
 
   // 县区奖励
-  const indHeaders = indicators.flatMap((i) => [`${i.name}目标（万元）`, `${i.name}序时目标（万元）`, `${i.name}实际（万元）`, `${i.name}完成率（%）`, `${i.name}得分`]);
+  const indHeaders = indicators.flatMap((i) => {
+    const unit = i.measure === 'wan' ? '万元' : '个';
+    return [`${i.name}目标（${unit}）`, `${i.name}${i.prorate ? '序时目标' : '考核目标'}（${unit}）`, `${i.name}实际（${unit}）`, `${i.name}完成率（%）`, `${i.name}得分`];
+  });
   const county = prepareSheet(
     wb, '县区奖励', `${awards.title} · 县区（新区）奖励表`, note,
     ['名次', '单位', '综合评分', ...indHeaders, '奖励（万元）', '备注'],
@@ -66,6 +77,7 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
       r.tied ? '并列' : '',
       r.disqualified ? `一票否决：${r.disqualified.reason}` : '',
       r.missing.length ? `数据缺失：${r.missing.join('、')}` : '',
+      r.unpaid ? unpaidNote(r.unpaid, policy) : '',
     ].filter(Boolean);
     const detail = indicators.flatMap((i) => {
       const d = r.indicators[i.indicatorId];
@@ -83,7 +95,7 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
   county.addRow(['审核：', '', '', '', '', '批准：', '', '', '', '', '日期：']);
 
   // 企业补助
-  const kindName = new Map<SubsidyKind, string>(policy.subsidies.kinds.map((k) => [k.kind, k.name]));
+  const kindName = new Map<string, string>(policy.subsidies.kinds.map((k) => [k.kind, k.name]));
   const grants = prepareSheet(
     wb, '企业补助', `${awards.title} · 企业开拓市场补助`, note,
     ['统一社会信用代码', '企业名称', '类别', '申报编号', '合规费用（元）', '上限（万元）', '核定（万元）', '拨付（万元）'],

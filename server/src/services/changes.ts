@@ -3,6 +3,7 @@ import type { ChangeEvent } from '@scoreboard/shared';
 import type { AuditRecord, AuditRepository } from '../repositories/audit';
 import type { PolicyStateRepository } from '../repositories/policyState';
 import type { EventBroadcaster } from '../plugins/sse';
+import type { RankMovement } from './rankMovement';
 
 /**
  * Every change to a policy's figures or state goes through here: the change, its audit row and the
@@ -14,6 +15,8 @@ export function createChangeRecorder(deps: {
   policyState: Pick<PolicyStateRepository, 'bump'>;
   audit: Pick<AuditRepository, 'append'>;
   events: Pick<EventBroadcaster, 'broadcast'>;
+  /** Rank movement (services/rankMovement.ts): recorded inside the change that made it. */
+  movement?: Pick<RankMovement, 'record'>;
 }) {
   return function record<T>(
     policyId: string,
@@ -23,7 +26,9 @@ export function createChangeRecorder(deps: {
     const outcome = deps.db.transaction(() => {
       const { result, audit } = change();
       deps.audit.append(audit);
-      return { result, revision: deps.policyState.bump(policyId) };
+      const revision = deps.policyState.bump(policyId);
+      deps.movement?.record(policyId, revision);
+      return { result, revision };
     })();
     deps.events.broadcast({ policyId, revision: outcome.revision, kind });
     return outcome;

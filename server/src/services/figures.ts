@@ -10,10 +10,7 @@ import type { BatchesRepository } from '../repositories/batches';
 export function createFiguresReader(batches: Pick<BatchesRepository, 'currentValues'>) {
   return {
     units(policyId: string) {
-      return unitFiguresFromEntries([
-        ...batches.currentValues(policyId, 'unit-targets'),
-        ...batches.currentValues(policyId, 'unit-actuals'),
-      ]);
+      return unitFiguresFromEntries(batches.currentValues(policyId, 'unit-targets'), batches.currentValues(policyId, 'unit-actuals'));
     },
     industries: (policyId: string) => industryFiguresFromEntries(batches.currentValues(policyId, 'industry-output')),
     applications(policyId: string): ApplicationInput[] {

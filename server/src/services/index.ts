@@ -11,6 +11,8 @@ import { createDisqualificationsService } from './disqualifications';
 import { createFiguresReader } from './figures';
 import { createIndustriesService } from './industries';
 import { createLoginThrottle } from './loginThrottle';
+import { createPoliciesService } from './policies';
+import { createRankMovement } from './rankMovement';
 import { createRankingService } from './ranking';
 import { createSessionsService } from './sessions';
 import { createSubsidiesService } from './subsidies';
@@ -25,9 +27,10 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
   const audit = createAuditRepository(db);
   const batches = createBatchesRepository(db);
   const policyState = createPolicyStateRepository(db);
-  const record = createChangeRecorder({ db, policyState, audit, events });
   const figures = createFiguresReader(batches);
-  const ranking = createRankingService({ policies, figures, policyState, batches, history: createRankingHistoryRepository(db) });
+  const movement = createRankMovement({ policies, figures, policyState, history: createRankingHistoryRepository(db) });
+  const record = createChangeRecorder({ db, policyState, audit, events, movement });
+  const ranking = createRankingService({ policies, figures, policyState, batches, movement });
   const subsidies = createSubsidiesService({ policies, figures, policyState, ranking });
   return {
     audit,
@@ -37,6 +40,7 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
     loginThrottle: createLoginThrottle({ now: options.now }),
     users: createUsersService({ db, users, sessions, audit }),
     ranking,
+    policies: createPoliciesService({ policies, policyState, now: options.now }),
     industries: createIndustriesService({ policies, figures, policyState }),
     subsidies,
     awards: createAwardsService({ policies, policyState, subsidies, record }),

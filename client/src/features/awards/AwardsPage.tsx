@@ -5,19 +5,23 @@ import { IfRole } from '../../auth/session';
 import { formatDateTime } from '../../format/dates';
 import { formatNumber } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
-import { usePolicy } from '../../layout/policy';
+import { PolicyBadges, usePolicy, usePolicyHref } from '../../layout/policy';
+import { paymentConditionText, subsidyKindName } from '../../policy/wording';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { RevisedWarning } from '../../ui/RevisedWarning';
-import { AwardBadge } from '../ranking/RankingTable';
+import { AwardBadge, UnpaidChip } from '../ranking/RankingTable';
 import { countyAwardTotal } from './awardSummary';
 import { BudgetSummary } from './BudgetSummary';
 
 export default function AwardsPage() {
-  const { t } = useI18n();
-  const { policyId } = usePolicy();
+  const { t, lang } = useI18n();
+  const { policyId, policy, summary } = usePolicy();
+  const href = usePolicyHref();
   const query = useAwardsQuery(policyId);
+  const tiers = policy.countyAward.awards.tiersWan;
+  const condition = paymentConditionText(policy, t);
   const finalize = useFinalize(policyId);
   return (
     <section aria-labelledby="awards-title">
@@ -25,7 +29,7 @@ export default function AwardsPage() {
         <h1 id="awards-title">{t('awards.title')}</h1>
         <div className="toolbar">
           <a className="button" href={`/api/policies/${encodeURIComponent(policyId)}/awards.xlsx`} download>{t('awards.export')}</a>
-          <Link className="button" to="/awards/print">{t('awards.print')}</Link>
+          <Link className="button" to={href('/awards/print')}>{t('awards.print')}</Link>
         </div>
       </div>
       <QueryState query={query}>
@@ -33,6 +37,11 @@ export default function AwardsPage() {
           const total = countyAwardTotal(awards.county);
           return (
             <>
+              <p className="policy-rules" data-testid="award-rules">
+                <PolicyBadges summary={summary} />
+                {t('awards.places', { n: tiers.length, tiers: tiers.map((w) => formatNumber(w)).join(' / ') })}
+                {condition && <>；{condition}</>}
+              </p>
               <div className="card status-line">
                 {awards.final ? (
                   <span className="chip chip-ok" data-testid="final-state">
@@ -75,6 +84,7 @@ export default function AwardsPage() {
                           <span className={r.disqualified ? 'struck' : undefined}>{r.unitName}</span>
                           {r.disqualified && <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</span>}
                           {r.missing.length > 0 && <span className="chip chip-missing">{t('ranking.missing')}</span>}
+                          <UnpaidChip row={r} />
                         </th>
                         <td className="num">{formatNumber(r.score, 2)}</td>
                         <td className="num"><AwardBadge award={r.award} /></td>
@@ -108,7 +118,7 @@ export default function AwardsPage() {
                     {awards.grants.map((g) => (
                       <tr key={`${g.creditCode}/${g.kind}`}>
                         <th scope="row">{g.enterpriseName}</th>
-                        <td>{t(`subsidyKind.${g.kind}`)}</td>
+                        <td>{subsidyKindName(policy, g.kind, lang)}</td>
                         <td className="num">{formatNumber(g.computedWan)}</td>
                         <td className="num">{formatNumber(g.grantedWan)}</td>
                       </tr>

@@ -3,7 +3,8 @@ import { useAwardsQuery } from '../../api/queries';
 import { formatChineseDate } from '../../format/dates';
 import { formatMoneyWan, formatNumber, formatPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
-import { usePolicy } from '../../layout/policy';
+import { usePolicy, usePolicyHref } from '../../layout/policy';
+import { indicatorName, paymentConditionText } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
 import { countyAwardTotal, indicatorDetail } from './awardSummary';
 import './print.css';
@@ -13,9 +14,12 @@ import './print.css';
  * Once final it shows exactly the frozen snapshot the API returns.
  */
 export default function AwardsPrintPage() {
-  const { t } = useI18n();
-  const { policyId } = usePolicy();
+  const { t, lang } = useI18n();
+  const { policyId, policy } = usePolicy();
+  const href = usePolicyHref();
   const query = useAwardsQuery(policyId);
+  const indicators = policy.countyAward.indicators;
+  const condition = paymentConditionText(policy, t);
   return (
     <QueryState query={query}>
       {(a) => {
@@ -26,11 +30,15 @@ export default function AwardsPrintPage() {
           <article className="print-page" data-testid="print-page">
             {a.draft && <div className="watermark" aria-hidden="true">{t('common.draft')}</div>}
             <div className="print-tools no-print">
-              <Link className="button" to="/awards">← {t('print.back')}</Link>
+              <Link className="button" to={href('/awards')}>← {t('print.back')}</Link>
               <button type="button" className="button button-primary" onClick={() => window.print()}>{t('print.printButton')}</button>
             </div>
             <header className="print-header">
-              <h1>{a.title}{a.draft && <span className="draft-mark">（{t('common.draft')}）</span>}</h1>
+              <h1>
+                {a.title}
+                {a.draft && <span className="draft-mark">（{t('common.draft')}）</span>}
+                {a.example && <span className="draft-mark">（{t('policy.badge.example')}）</span>}
+              </h1>
               <h2>{t('print.subtitle')}</h2>
               <p>
                 {a.month !== null && t('print.asOf', { month: a.month, progress: formatPct(a.timeProgress, 1) })}
@@ -44,8 +52,7 @@ export default function AwardsPrintPage() {
                   <th scope="col">{t('ranking.rank')}</th>
                   <th scope="col">{t('ranking.unit')}</th>
                   <th scope="col">{t('ranking.score')}</th>
-                  <th scope="col">{t('indicator.output')}</th>
-                  <th scope="col">{t('indicator.investment')}</th>
+                  {indicators.map((i) => <th scope="col" key={i.indicatorId}>{indicatorName(i, lang)}</th>)}
                   <th scope="col">{t('ranking.award')}</th>
                 </tr>
               </thead>
@@ -58,24 +65,23 @@ export default function AwardsPrintPage() {
                       {r.disqualified && <div className="small">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</div>}
                     </td>
                     <td className="num">{formatNumber(r.score, 2)}</td>
-                    <td className="small">{indicatorDetail(r, 'output', t)}</td>
-                    <td className="small">{indicatorDetail(r, 'investment', t)}</td>
+                    {indicators.map((i) => <td className="small" key={i.indicatorId}>{indicatorDetail(r, i, t)}</td>)}
                     <td className="num award">{r.award > 0 ? formatNumber(r.award) : '—'}</td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row" colSpan={5}>{t('print.totalFigures')}</th>
+                  <th scope="row" colSpan={3 + indicators.length}>{t('print.totalFigures')}</th>
                   <td className="num award" data-testid="print-total">{formatNumber(total.wan)}</td>
                 </tr>
                 <tr>
                   <th scope="row">{t('print.totalCapitals')}</th>
-                  <td colSpan={5} data-testid="print-capitals">{total.capitals}</td>
+                  <td colSpan={3 + indicators.length} data-testid="print-capitals">{total.capitals}</td>
                 </tr>
               </tfoot>
             </table>
-            <p className="small">{t('print.detail')}</p>
+            <p className="small">{t('print.detail')}{condition && ` ${condition}。`}</p>
             <p>{t('print.grantsSummary', { count: a.grants.length, granted: formatNumber(granted) })}</p>
             <p>
               {a.budget.totalWan === null

@@ -8,10 +8,15 @@ const t = translator('zh-CN');
 const base: Omit<UnitRankRow, 'unitId' | 'unitName' | 'rank' | 'award'> = {
   score: 96, tied: false, disqualified: null, missing: [],
   indicators: {
-    output: { target: 60000, proratedTarget: 40000, actual: 40800, completionRate: 102, points: 51 },
-    investment: { target: 10000, proratedTarget: null, actual: null, completionRate: null, points: null },
+    output: { target: 60000, proratedTarget: 40000, actual: 40800, completionRate: 102, points: 51, place: null },
+    investment: { target: 10000, proratedTarget: null, actual: null, completionRate: null, points: null, place: null },
+    newfirms: { target: 4, proratedTarget: 4, actual: 6, completionRate: 150, points: 20, place: 1 },
   },
+  unpaid: null,
 };
+const output = { indicatorId: 'output', scoring: 'completion' } as const;
+const investment = { indicatorId: 'investment', scoring: 'completion' } as const;
+const newfirms = { indicatorId: 'newfirms', scoring: 'rankPoints' } as const;
 const tiers = [800, 500, 350, 200, 150];
 const rows: UnitRankRow[] = tiers.map((award, i) => ({ ...base, unitId: `u${i}`, unitName: `单位${i}`, rank: i + 1, award }));
 
@@ -24,7 +29,10 @@ describe('award summary for the print view', () => {
     expect(countyAwardTotal(tied).wan).toBe(2000);
   });
   it('writes an indicator as actual / pro-rated target, rate, points; missing data named', () => {
-    expect(indicatorDetail(rows[0]!, 'output', t)).toBe('40,800 / 40,000 · 102.00% · 51.00分');
-    expect(indicatorDetail(rows[0]!, 'investment', t)).toBe('数据缺失');
+    expect(indicatorDetail(rows[0]!, output, t)).toBe('40,800 / 40,000 · 102.00% · 51.00分');
+    expect(indicatorDetail(rows[0]!, investment, t)).toBe('数据缺失');
+  });
+  it('says which place gave a rank-scored indicator its points', () => {
+    expect(indicatorDetail(rows[0]!, newfirms, t)).toBe('6 / 4 · 150.00% · 第 1 名 · 20.00分');
   });
 });

@@ -1,4 +1,4 @@
-import type { IndicatorId, UnitRankRow } from '@scoreboard/shared';
+import type { IndicatorScheme, UnitRankRow } from '@scoreboard/shared';
 import { formatNumber, formatPct, formatWan } from '../../format/numbers';
 import { wanInCapitals } from '../../format/capitals';
 import type { Translate } from '../../i18n/translate';
@@ -9,9 +9,15 @@ export function countyAwardTotal(rows: readonly UnitRankRow[]): { wan: number; c
   return { wan, capitals: wanInCapitals(wan) };
 }
 
-/** One indicator in one line for the print table: "40,800 / 40,000 · 102.00% · 51.00分". */
-export function indicatorDetail(row: UnitRankRow, id: IndicatorId, t: Translate): string {
-  const r = row.indicators[id];
+/**
+ * One indicator in one line for the print table: "40,800 / 40,000 · 102.00% · 51.00分"; a rankPoints
+ * indicator also says the place that gave its points ("第 1 名").
+ */
+export function indicatorDetail(row: UnitRankRow, indicator: Pick<IndicatorScheme, 'indicatorId' | 'scoring'>, t: Translate): string {
+  const r = row.indicators[indicator.indicatorId];
   if (!r || r.actual === null || r.proratedTarget === null) return t('ranking.missing');
-  return `${formatWan(r.actual)} / ${formatWan(r.proratedTarget)} · ${formatPct(r.completionRate)} · ${t('print.points', { n: formatNumber(r.points, 2) })}`;
+  const parts = [`${formatWan(r.actual)} / ${formatWan(r.proratedTarget)}`, formatPct(r.completionRate)];
+  if (indicator.scoring === 'rankPoints' && r.place !== null) parts.push(t('ranking.place', { n: r.place }));
+  parts.push(t('print.points', { n: formatNumber(r.points, 2) }));
+  return parts.join(' · ');
 }

@@ -48,7 +48,7 @@ export function IndustryGrid({ rows }: { rows: readonly IndustryRow[] }) {
 
 export default function IndustriesPage() {
   const { t } = useI18n();
-  const { policyId } = usePolicy();
+  const { policyId, policy } = usePolicy();
   const query = useIndustriesQuery(policyId);
   const options = useMemo(
     () =>
@@ -62,7 +62,7 @@ export default function IndustriesPage() {
   );
   return (
     <section aria-labelledby="industries-title">
-      <h1 id="industries-title">{t('industries.title')}</h1>
+      <h1 id="industries-title">{t('industries.title', { from: policy.industries.windowFromMonth, to: policy.industries.windowToMonth })}</h1>
       <QueryState query={query}>
         {(data) => (
           <>

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../format/dates';
 import { formatPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy } from '../../layout/policy';
+import { chartRules } from '../../policy/chartRules';
 import { QueryState } from '../../ui/QueryState';
 import { RevisedWarning } from '../../ui/RevisedWarning';
 import { RankingTable } from './RankingTable';
@@ -47,12 +48,12 @@ export function RankingHeadline({ ranking }: { ranking: Ranking }) {
 
 export function RankingPage() {
   const { t } = useI18n();
-  const { policyId } = usePolicy();
+  const { policyId, policy } = usePolicy();
   const [params, setParams] = useSearchParams();
   const month = parseMonth(params.get('month'));
   const query = useRankingQuery(policyId, month);
   const canDisqualify = useCan('leader');
-  const option = useMemo(() => (query.data ? toRankingOption(query.data, t) : null), [query.data, t]);
+  const option = useMemo(() => (query.data ? toRankingOption(query.data, t, chartRules(policy)) : null), [query.data, t, policy]);
 
   return (
     <section aria-labelledby="ranking-title">
@@ -87,7 +88,7 @@ export function RankingPage() {
             <RankingHeadline ranking={ranking} />
             <div className="card">
               <h2>{t('ranking.chart')}</h2>
-              {option && <LazyChart option={option} label={t('ranking.chartLabel')} height={Math.max(320, ranking.rows.length * 34)} />}
+              {option && <LazyChart option={option} label={t('ranking.chartLabel', { score: chartRules(policy).onTargetScore })} height={Math.max(320, ranking.rows.length * 34)} />}
             </div>
             <div className="card">
               <RankingTable rows={ranking.rows} previousRevision={ranking.previousRevision} canDisqualify={canDisqualify} policyId={policyId} />

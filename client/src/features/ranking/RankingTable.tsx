@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { IndicatorId, RankingRow } from '@scoreboard/shared';
+import type { RankingRow } from '@scoreboard/shared';
 import { formatNumber, formatPct, formatWan } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/translate';
+import { usePolicy, usePolicyHref } from '../../layout/policy';
+import { indicatorName, measureUnit, missingLabel } from '../../policy/wording';
 import { MovementMark } from './MovementMark';
 import { movementOf } from './rankMovement';
 import { DisqualifyControl } from './DisqualifyControl';
-
-const INDICATORS: readonly IndicatorId[] = ['output', 'investment'];
 
 function MovementCell({ previousRevision, row }: { previousRevision: number | null; row: RankingRow }) {
   return <td className="num movement"><MovementMark movement={movementOf(row, previousRevision)} /></td>;
@@ -30,13 +30,23 @@ function RankCell({ row }: { row: RankingRow }) {
   if (row.rank === null) return <td className="num">—</td>;
   return (
     <td className="num">
-      <span className={row.rank <= 5 ? `rank rank-${row.rank}` : 'rank'}>{row.rank}</span>
+      <span className={row.award > 0 ? 'rank rank-paid' : 'rank'}>{row.rank}</span>
       {row.tied && <span className="chip chip-tied">{t('ranking.tied')}</span>}
     </td>
   );
 }
 
-/** The ranking table: every indicator's target, pro-rated target, actual, rate and points. */
+/** Why a ranked unit is not paid, in the policy's own terms (its payment condition). */
+export function UnpaidChip({ row }: { row: Pick<RankingRow, 'unpaid'> }) {
+  const { t } = useI18n();
+  const { policy } = usePolicy();
+  if (!row.unpaid) return null;
+  const condition = policy.countyAward.awards.condition;
+  const score = condition?.kind === 'minScore' ? condition.score : '';
+  return <span className="chip chip-unpaid">{t(`ranking.unpaid.${row.unpaid}`, { score })}</span>;
+}
+
+/** The ranking table: every indicator of the policy with its target, pro-rated target, actual, rate and points. */
 export function RankingTable({ rows, previousRevision, canDisqualify, policyId }: {
   rows: readonly RankingRow[];
   /** the revision the movement column compares with (Ranking.previousRevision) */
@@ -44,8 +54,11 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
   canDisqualify: boolean;
   policyId: string;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const { policy } = usePolicy();
+  const href = usePolicyHref();
   const [editing, setEditing] = useState<string | null>(null);
+  const indicators = policy.countyAward.indicators;
   const sub: MessageKey[] = ['ranking.target', 'ranking.prorated', 'ranking.actual', 'ranking.rate', 'ranking.points'];
   return (
     <div className="table-scroll">
@@ -56,15 +69,17 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
             <th scope="col" rowSpan={2}>{t('ranking.rank')}</th>
             <th scope="col" rowSpan={2}>{t('ranking.unit')}</th>
             <th scope="col" rowSpan={2} className="num">{t('ranking.score')}</th>
-            {INDICATORS.map((id) => (
-              <th scope="colgroup" colSpan={5} key={id} className="group">{t(`indicator.${id}`)}</th>
+            {indicators.map((i) => (
+              <th scope="colgroup" colSpan={5} key={i.indicatorId} className="group" data-indicator={i.indicatorId}>
+                {indicatorName(i, lang)}（{measureUnit(i, t)}）
+              </th>
             ))}
             <th scope="col" rowSpan={2} className="num">{t('ranking.award')}</th>
             <th scope="col" rowSpan={2} className="num">{t('ranking.movement')}</th>
             {canDisqualify && <th scope="col" rowSpan={2}>{t('ranking.disqualify')}</th>}
           </tr>
           <tr>
-            {INDICATORS.flatMap((id) => sub.map((k) => <th scope="col" key={`${id}-${k}`} className="num">{t(k)}</th>))}
+            {indicators.flatMap((i) => sub.map((k) => <th scope="col" key={`${i.indicatorId}-${k}`} className="num">{t(k)}</th>))}
           </tr>
         </thead>
         <tbody>
@@ -72,18 +87,19 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
             <tr key={row.unitId} data-unit={row.unitId} className={row.disqualified ? 'row-disqualified' : row.missing.length ? 'row-missing' : undefined}>
               <RankCell row={row} />
               <th scope="row" className="unit-name">
-                <Link to={`/units/${encodeURIComponent(row.unitId)}`} className={row.disqualified ? 'struck' : undefined}>{row.unitName}</Link>
+                <Link to={href(`/units/${encodeURIComponent(row.unitId)}`)} className={row.disqualified ? 'struck' : undefined}>{row.unitName}</Link>
                 {row.disqualified && (
                   <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: row.disqualified.reason })}</span>
                 )}
                 {row.missing.length > 0 && (
                   <span className="chip chip-missing">
-                    {t('ranking.missing')}：{row.missing.map((m) => (m in MISSING_KEYS ? t(MISSING_KEYS[m]!) : m)).join('、')}
+                    {t('ranking.missing')}：{row.missing.map((m) => missingLabel(policy, m, t, lang)).join(lang === 'en' ? ', ' : '、')}
                   </span>
                 )}
+                <UnpaidChip row={row} />
               </th>
               <td className={row.disqualified ? 'num struck score' : 'num score'}>{formatNumber(row.score, 2)}</td>
-              {INDICATORS.flatMap((id) => {
+              {indicators.flatMap(({ indicatorId: id }) => {
                 const r = row.indicators[id];
                 return [
                   <td key={`${id}-t`} className="num">{formatWan(r?.target)}</td>,
@@ -107,10 +123,3 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
     </div>
   );
 }
-
-const MISSING_KEYS: Record<string, MessageKey> = {
-  'output.target': 'missing.output.target',
-  'output.actual': 'missing.output.actual',
-  'investment.target': 'missing.investment.target',
-  'investment.actual': 'missing.investment.actual',
-};

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { RankingRow } from '@scoreboard/shared';
 import { translator } from '../../i18n/translate';
-import { rankingBars, toRankingOption, ON_PROGRESS_SCORE } from './rankingOption';
+import { rankingBars, toRankingOption } from './rankingOption';
 
 const t = translator('zh-CN');
 const indicators = {
-  output: { target: 60000, proratedTarget: 40000, actual: 40800, completionRate: 102, points: 51 },
-  investment: { target: 10000, proratedTarget: 6666.67, actual: 6000, completionRate: 90, points: 45 },
+  output: { target: 60000, proratedTarget: 40000, actual: 40800, completionRate: 102, points: 51, place: null },
+  investment: { target: 10000, proratedTarget: 6666.67, actual: 6000, completionRate: 90, points: 45, place: null },
 };
 function row(p: Partial<RankingRow> & Pick<RankingRow, 'unitId' | 'unitName'>): RankingRow {
-  return { rank: null, previousRank: null, score: null, tied: false, award: 0, disqualified: null, missing: [], indicators, ...p };
+  return { rank: null, previousRank: null, score: null, tied: false, award: 0, disqualified: null, missing: [], indicators, unpaid: null, ...p };
 }
+/** Q3: 50 + 50 base points, bonus capped at 10 each. */
+const q3 = { onTargetScore: 100, maxScore: 120 };
 const rows: RankingRow[] = [
   row({ unitId: '450202', unitName: '城中区', rank: 1, score: 110.5, award: 800 }),
   row({ unitId: '450203', unitName: '鱼峰区', rank: 2, score: 96, award: 425, tied: true }),
@@ -22,7 +24,7 @@ const rows: RankingRow[] = [
 
 describe('toRankingOption', () => {
   it('draws one bar per scored unit, in ranking order, first place on top', () => {
-    const option = toRankingOption({ rows }, t);
+    const option = toRankingOption({ rows }, t, q3);
     const yAxis = option.yAxis as { data: string[]; inverse: boolean };
     expect(yAxis.inverse).toBe(true);
     expect(yAxis.data).toEqual(['城中区', '鱼峰区', '柳南区', '柳北区', '柳东新区']); // missing-data unit has no bar
@@ -38,10 +40,9 @@ describe('toRankingOption', () => {
     expect(labels[4]).toBe('115.00  一票否决');
   });
 
-  it('marks score 100 as the on-target line, labelled by what it means, above the plot', () => {
-    const option = toRankingOption({ rows }, t);
+  it('marks the policy\'s on-target score (100 in Q3) as a line, labelled by what it means, above the plot', () => {
+    const option = toRankingOption({ rows }, t, q3);
     const series = (option.series as Array<{ markLine: { data: Array<{ xAxis: number }>; label: { formatter: string; position: string } } }>)[0]!;
-    expect(ON_PROGRESS_SCORE).toBe(100);
     expect(series.markLine.data).toEqual([{ xAxis: 100 }]);
     expect(series.markLine.label.formatter).toBe('达标线 100 分\n（各项指标均完成序时目标）');
     // At the top (the line starts there: the category axis is inverted), not at the bottom where
@@ -49,7 +50,16 @@ describe('toRankingOption', () => {
     expect((option.yAxis as { inverse: boolean }).inverse).toBe(true);
     expect(series.markLine.label.position).toBe('start');
     expect((option.grid as { top: number }).top).toBeGreaterThanOrEqual(2 * 12 * 1.35);
-    expect(toRankingOption({ rows }, translator('en')).series).toMatchObject([{ markLine: { label: { formatter: 'On-target line: 100\n(every indicator meets its pro-rated target)' } } }]);
+    expect(toRankingOption({ rows }, translator('en'), q3).series).toMatchObject([{ markLine: { label: { formatter: 'On-target line: 100\n(every indicator meets its pro-rated target)' } } }]);
+  });
+
+  it('draws another policy\'s line where that policy puts it: 80 when the base points add up to 80', () => {
+    const option = toRankingOption({ rows }, t, { onTargetScore: 80, maxScore: 96 });
+    const series = (option.series as Array<{ markLine: { data: Array<{ xAxis: number }>; label: { formatter: string } } }>)[0]!;
+    expect(series.markLine.data).toEqual([{ xAxis: 80 }]);
+    expect(series.markLine.label.formatter).toBe('达标线 80 分\n（各项指标均完成序时目标）');
+    const max = (option.xAxis as { max: (e: { max: number }) => number }).max;
+    expect(max({ max: 50 })).toBe(96);
   });
 
   it('speaks English when switched', () => {

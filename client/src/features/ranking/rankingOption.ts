@@ -5,11 +5,16 @@ import { formatNumber } from '../../format/numbers';
 import type { Translate } from '../../i18n/translate';
 
 /**
- * Score 100 is the on-target line: with targets pro-rated by m/3 (SPEC §4), a unit exactly on
- * 序时进度 for both indicators completes 100% of each and scores 2 × 50 base points. The score
- * axis is not a time axis, so the line is labelled by what it means, not as "序时进度".
+ * The on-target line is the policy's own (SPEC §13): a unit exactly on its (pro-rated) targets
+ * completes 100% of each indicator and scores the sum of the base points — 100 for Q3's 50 + 50.
+ * The score axis is not a time axis, so the line is labelled by what it means, not as "序时进度".
  */
-export const ON_PROGRESS_SCORE = 100;
+export interface RankingChartRules {
+  /** the sum of the indicators' base points (policy/wording.ts onTargetScore) */
+  onTargetScore: number;
+  /** the most a unit can score: the axis reaches at least this far */
+  maxScore: number;
+}
 
 export interface RankingBar {
   unitId: string;
@@ -38,12 +43,17 @@ export function rankingBars(rows: readonly RankingRow[], t: Translate): RankingB
     });
 }
 
-/** "达标线 100" over "（各项指标均完成序时目标）": says what the line means. */
-export function onTargetLabel(t: Translate): string {
-  return `${t('ranking.onTargetLine', { score: ON_PROGRESS_SCORE })}\n${t('ranking.onTargetNote')}`;
+/** "达标线 100 分" over "（各项指标均完成序时目标）": says what the line means. */
+export function onTargetLabel(t: Translate, score: number): string {
+  return `${t('ranking.onTargetLine', { score })}\n${t('ranking.onTargetNote')}`;
 }
 
-export function toRankingOption(ranking: Pick<Ranking, 'rows'>, t: Translate, options: { dark?: boolean; fontSize?: number } = {}): ChartOption {
+export function toRankingOption(
+  ranking: Pick<Ranking, 'rows'>,
+  t: Translate,
+  rules: RankingChartRules,
+  options: { dark?: boolean; fontSize?: number } = {},
+): ChartOption {
   const bars = rankingBars(ranking.rows, t);
   const text = options.dark ? palette.textOnDark : palette.text;
   const fontSize = options.fontSize ?? 12;
@@ -56,7 +66,7 @@ export function toRankingOption(ranking: Pick<Ranking, 'rows'>, t: Translate, op
     xAxis: {
       type: 'value',
       min: 0,
-      max: (extent: { max: number }) => Math.max(120, Math.ceil(extent.max / 10) * 10),
+      max: (extent: { max: number }) => Math.max(rules.maxScore, Math.ceil(extent.max / 10) * 10),
       axisLabel: { color: text, fontSize },
       splitLine: { lineStyle: { color: options.dark ? palette.gridLineDark : palette.gridLine } },
     },
@@ -83,7 +93,7 @@ export function toRankingOption(ranking: Pick<Ranking, 'rows'>, t: Translate, op
           // Above the plot, clear of the score axis labels at the bottom. With the category axis
           // inverted (first place on top) the line starts at the top: hence 'start'.
           label: {
-            formatter: onTargetLabel(t),
+            formatter: onTargetLabel(t, rules.onTargetScore),
             position: 'start',
             distance: 4,
             color: options.dark ? palette.textOnDark : palette.red,
@@ -91,7 +101,7 @@ export function toRankingOption(ranking: Pick<Ranking, 'rows'>, t: Translate, op
             lineHeight: Math.round(fontSize * 1.35),
             align: 'center',
           },
-          data: [{ xAxis: ON_PROGRESS_SCORE }],
+          data: [{ xAxis: rules.onTargetScore }],
         },
       },
     ],

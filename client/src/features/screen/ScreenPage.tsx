@@ -6,13 +6,15 @@ import { formatClock, formatDateTime } from '../../format/dates';
 import { formatNumber, formatPct, formatSignedPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LiveBadge } from '../../layout/Layout';
-import { usePolicy } from '../../layout/policy';
+import { PolicyBadges, usePolicy, usePolicyHref } from '../../layout/policy';
+import { chartRules } from '../../policy/chartRules';
+import { awardPlaces } from '../../policy/wording';
 import { StatusChip } from '../../ui/StatusChip';
 import { toIndustryGrowthOption } from '../industries/industryOption';
 import { MovementMark } from '../ranking/MovementMark';
 import { toRankingOption } from '../ranking/rankingOption';
 import { movementOf } from '../ranking/rankMovement';
-import { topFive } from './screenViews';
+import { paidPlaces } from './screenViews';
 import './screen.css';
 
 const ROTATE_MS = 20_000;
@@ -30,7 +32,9 @@ function Clock() {
 /** The meeting-room display: dark, large, rotating by itself; arrow keys switch, no mouse needed. */
 export default function ScreenPage() {
   const { t } = useI18n();
-  const { policyId, title } = usePolicy();
+  const { policyId, title, policy, summary } = usePolicy();
+  const href = usePolicyHref();
+  const places = awardPlaces(policy);
   const ranking = useRankingQuery(policyId, null);
   const industries = useIndustriesQuery(policyId);
   const [view, setView] = useState(0);
@@ -48,15 +52,15 @@ export default function ScreenPage() {
     };
   }, [view]); // restart the timer after a manual switch
 
-  const rankingOption = useMemo(() => (ranking.data ? toRankingOption(ranking.data, t, { dark: true, fontSize: 18 }) : null), [ranking.data, t]);
+  const rankingOption = useMemo(() => (ranking.data ? toRankingOption(ranking.data, t, chartRules(policy), { dark: true, fontSize: 18 }) : null), [ranking.data, t, policy]);
   const industryOption = useMemo(() => (industries.data ? toIndustryGrowthOption(industries.data.rows, t, { dark: true, fontSize: 18 }) : null), [industries.data, t]);
-  const top = ranking.data ? topFive(ranking.data.rows) : [];
+  const top = ranking.data ? paidPlaces(ranking.data.rows, places) : [];
   const previousRevision = ranking.data?.previousRevision ?? null;
 
   return (
     <div className="screen" data-testid="screen">
       <header className="screen-header">
-        <h1>{t('screen.title')} <span className="screen-policy">{title}</span></h1>
+        <h1>{t('screen.title')} <span className="screen-policy">{title}</span> <PolicyBadges summary={summary} /></h1>
         <div className="screen-meta">
           {ranking.data && (
             <>
@@ -73,10 +77,10 @@ export default function ScreenPage() {
         {view === 0 && (
           <div className="screen-grid">
             <section className="screen-panel screen-chart" aria-label={t('ranking.chart')}>
-              {rankingOption && <LazyChart option={rankingOption} label={t('ranking.chartLabel')} height="100%" dark />}
+              {rankingOption && <LazyChart option={rankingOption} label={t('ranking.chartLabel', { score: chartRules(policy).onTargetScore })} height="100%" dark />}
             </section>
             <section className="screen-panel" aria-labelledby="top5">
-              <h2 id="top5">{t('screen.top5')}</h2>
+              <h2 id="top5">{t('screen.top5', { n: places })}</h2>
               <ol className="top5">
                 {top.map((r) => (
                   <li key={r.unitId}>
@@ -89,7 +93,7 @@ export default function ScreenPage() {
                       )}
                     </span>
                     <span className="top5-score">{formatNumber(r.score, 2)}</span>
-                    <span className="top5-award">{formatNumber(r.award)}<small>{t('common.wan')}</small></span>
+                    <span className="top5-award">{r.award > 0 ? <>{formatNumber(r.award)}<small>{t('common.wan')}</small></> : '—'}</span>
                   </li>
                 ))}
               </ol>
@@ -118,7 +122,7 @@ export default function ScreenPage() {
       </main>
       <footer className="screen-footer">
         <span>{t('screen.view', { n: view + 1, total: VIEWS })} · {t('screen.keys')}</span>
-        <Link to="/" className="screen-exit">{t('screen.exit')}</Link>
+        <Link to={href('/')} className="screen-exit">{t('screen.exit')}</Link>
       </footer>
     </div>
   );

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { subsidyKindSchema } from '@scoreboard/shared';
 import { useSubsidiesQuery } from '../../api/queries';
 import { formatNumber, formatYuan } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy } from '../../layout/policy';
+import { subsidyKindName } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
 import { filterApplications, filterGrants, grantTotals, NO_FILTER, type SubsidyFilter } from './subsidyFilter';
 
 export default function SubsidiesPage() {
-  const { t } = useI18n();
-  const { policyId } = usePolicy();
+  const { t, lang } = useI18n();
+  const { policyId, policy } = usePolicy();
   const query = useSubsidiesQuery(policyId);
   const [filter, setFilter] = useState<SubsidyFilter>(NO_FILTER);
   return (
@@ -19,9 +19,9 @@ export default function SubsidiesPage() {
       <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="f-kind">{t('subsidies.filterKind')}</label>
-          <select id="f-kind" value={filter.kind} onChange={(e) => setFilter({ ...filter, kind: e.target.value === 'all' ? 'all' : subsidyKindSchema.parse(e.target.value) })}>
+          <select id="f-kind" value={filter.kind} onChange={(e) => setFilter({ ...filter, kind: e.target.value })}>
             <option value="all">{t('subsidies.all')}</option>
-            {subsidyKindSchema.options.map((k) => <option key={k} value={k}>{t(`subsidyKind.${k}`)}</option>)}
+            {policy.subsidies.kinds.map((k) => <option key={k.kind} value={k.kind}>{subsidyKindName(policy, k.kind, lang)}</option>)}
           </select>
         </div>
         <div className="field">
@@ -70,7 +70,7 @@ export default function SubsidiesPage() {
                         <tr key={`${g.creditCode}/${g.kind}`}>
                           <th scope="row">{g.enterpriseName}</th>
                           <td><code>{g.creditCode}</code></td>
-                          <td>{t(`subsidyKind.${g.kind}`)}</td>
+                          <td>{subsidyKindName(policy, g.kind, lang)}</td>
                           <td>{g.applicationIds.join('、')}</td>
                           <td className="num">{formatYuan(g.eligibleCostYuan)}</td>
                           <td className="num">{formatNumber(g.capWan)}</td>
@@ -112,7 +112,7 @@ export default function SubsidiesPage() {
                           <td>{a.applicationId}</td>
                           <th scope="row">{a.enterpriseName}</th>
                           <td><code>{a.creditCode}</code></td>
-                          <td>{t(`subsidyKind.${a.kind}`)}{a.certType ? `（${a.certType}）` : ''}</td>
+                          <td>{subsidyKindName(policy, a.kind, lang)}{a.certType ? `（${a.certType}）` : ''}</td>
                           <td>{a.item}</td>
                           <td>{a.date ?? '—'}</td>
                           <td className="num">{formatYuan(a.costYuan)}</td>

@@ -1,7 +1,7 @@
-import type { Application, Grant, SubsidyKind } from '@scoreboard/shared';
+import type { Application, Grant } from '@scoreboard/shared';
 
 export interface SubsidyFilter {
-  kind: SubsidyKind | 'all';
+  kind: string; // a subsidy kind of the policy, or 'all'
   eligible: 'all' | 'eligible' | 'ineligible';
   search: string;
 }

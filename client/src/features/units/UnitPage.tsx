@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useQueries } from '@tanstack/react-query';
-import { rankingSchema, type IndicatorId } from '@scoreboard/shared';
+import { rankingSchema } from '@scoreboard/shared';
 import { apiRequest } from '../../api/client';
 import { policyKeys } from '../../api/keys';
 import { useRankingQuery, useUnitBatchesQuery } from '../../api/queries';
@@ -10,18 +10,19 @@ import { actorName } from '../../format/actors';
 import { formatDateTime } from '../../format/dates';
 import { formatNumber, formatPct, formatWan } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
-import { usePolicy } from '../../layout/policy';
+import { usePolicy, usePolicyHref } from '../../layout/policy';
+import { indicatorName, measureUnit } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
-import { describeUnitBatch, unitBatchState, unitBatchText } from './unitBatchState';
+import { describeUnitBatch, unitBatchState } from './unitBatchState';
 import { toUnitOption, type UnitMonth } from './unitOption';
-
-const INDICATORS: readonly IndicatorId[] = ['output', 'investment'];
 
 /** One unit, month by month (GET ranking?month=m for each month with data), and the batches that fed it. */
 export default function UnitPage() {
   const { t, lang } = useI18n();
   const { unitId = '' } = useParams();
-  const { policyId } = usePolicy();
+  const { policyId, policy } = usePolicy();
+  const href = usePolicyHref();
+  const indicators = policy.countyAward.indicators;
   const latest = useRankingQuery(policyId, null);
   const monthsWithData = latest.data?.monthsWithData ?? [];
   const perMonth = useQueries({
@@ -34,27 +35,30 @@ export default function UnitPage() {
   const canSeeBatches = useCan('statistician');
   const batches = useUnitBatchesQuery(policyId, unitId, canSeeBatches && unitId !== '');
 
-  // Cheap to rebuild each render: at most three months of two indicators.
-  const months: Record<IndicatorId, UnitMonth[]> = { output: [], investment: [] };
+  // Cheap to rebuild each render: a few months of a few indicators.
+  const months: Record<string, UnitMonth[]> = Object.fromEntries(indicators.map((i) => [i.indicatorId, []]));
   for (const { data } of perMonth) {
     if (!data || data.month === null) continue;
     const row = data.rows.find((r) => r.unitId === unitId);
-    for (const id of INDICATORS) months[id].push({ month: data.month, timeProgress: data.timeProgress, result: row?.indicators[id] });
+    for (const { indicatorId: id } of indicators) months[id]!.push({ month: data.month, timeProgress: data.timeProgress, result: row?.indicators[id] });
   }
 
   return (
     <QueryState query={latest}>
       {(ranking) => {
         const row = ranking.rows.find((r) => r.unitId === unitId);
-        if (!row) return <p role="alert">{t('unit.notFound')} <Link to="/">{t('unit.back')}</Link></p>;
+        if (!row) return <p role="alert">{t('unit.notFound')} <Link to={href('/')}>{t('unit.back')}</Link></p>;
         return (
           <section aria-labelledby="unit-title">
-            <p><Link to="/">← {t('unit.back')}</Link></p>
+            <p><Link to={href('/')}>← {t('unit.back')}</Link></p>
             <h1 id="unit-title">{t('unit.title', { name: row.unitName })}</h1>
-            {INDICATORS.map((id) => (
-              <div className="card" key={id}>
-                <h2>{t('unit.chart', { indicator: t(`indicator.${id}`) })}</h2>
-                <LazyChart option={toUnitOption(months[id], t(`indicator.${id}`), t)} label={t('unit.chart', { indicator: t(`indicator.${id}`) })} height={300} />
+            {indicators.map((indicator) => {
+              const id = indicator.indicatorId;
+              const name = indicatorName(indicator, lang);
+              return (
+              <div className="card" key={id} data-indicator={id}>
+                <h2>{t('unit.chart', { indicator: name })}</h2>
+                <LazyChart option={toUnitOption(months[id] ?? [], name, measureUnit(indicator, t), t)} label={t('unit.chart', { indicator: name })} height={300} />
                 <table className="data-table">
                   <thead>
                     <tr>
@@ -68,7 +72,7 @@ export default function UnitPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {months[id].map((m) => (
+                    {(months[id] ?? []).map((m) => (
                       <tr key={m.month}>
                         <th scope="row">{t('common.month', { month: m.month })}</th>
                         <td className="num">{formatPct(m.timeProgress, 1)}</td>
@@ -82,7 +86,8 @@ export default function UnitPage() {
                   </tbody>
                 </table>
               </div>
-            ))}
+              );
+            })}
             {canSeeBatches && (
               <div className="card">
                 <h2>{t('unit.batches')}</h2>
@@ -96,7 +101,7 @@ export default function UnitPage() {
                           <th scope="col">{t('uploads.fileName')}</th>
                           <th scope="col">{t('uploads.by')}</th>
                           <th scope="col">{t('uploads.at')}</th>
-                          <th scope="col" className="num">{unitBatchText(lang, 'figures')}</th>
+                          <th scope="col" className="num">{t('unit.figures')}</th>
                           <th scope="col">{t('uploads.state')}</th>
                         </tr>
                       </thead>
@@ -109,7 +114,7 @@ export default function UnitPage() {
                             <td>{actorName(b.uploadedBy, t)}</td>
                             <td>{formatDateTime(b.uploadedAt)}</td>
                             <td className="num">{b.unitKeys ?? '—'}</td>
-                            <td>{describeUnitBatch(b, lang, t, formatDateTime)}</td>
+                            <td>{describeUnitBatch(b, indicators, lang, t, formatDateTime)}</td>
                           </tr>
                         ))}
                       </tbody>

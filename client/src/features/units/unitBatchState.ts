@@ -1,38 +1,20 @@
-import type { Batch } from '@scoreboard/shared';
+import { parseFigureKey, type Batch, type IndicatorScheme } from '@scoreboard/shared';
 import type { Lang, Translate } from '../../i18n/translate';
+import { indicatorName } from '../../policy/wording';
 
-// The unit page's own wording. Kept beside the page because the shared dictionaries (i18n/zh.ts,
-// en.ts) belong to another part of the tree; move these there when convenient.
-const MESSAGES = {
-  'zh-CN': {
-    figures: '本单位数据',
-    target: '{indicator}目标',
-    active: '有效',
-    partly: '部分有效：{keys}已被后续批次替代',
-    superseded: '已全部被后续批次替代',
-  },
-  en: {
-    figures: 'Figures of this unit',
-    target: '{indicator} target',
-    active: 'In force',
-    partly: 'Partly in force: {keys} replaced by later batches',
-    superseded: 'Fully replaced by later batches',
-  },
-} as const satisfies Record<Lang, Record<string, string>>;
-export type UnitBatchMessage = keyof (typeof MESSAGES)['zh-CN'];
+type Indicators = readonly Pick<IndicatorScheme, 'indicatorId' | 'name' | 'nameEn'>[];
 
-export function unitBatchText(lang: Lang, key: UnitBatchMessage, vars: Record<string, string> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
-}
-
-/** "450202/output" → 规上工业总产值目标; "450202/8/investment" → 8月工业投资 (keys: shared/src/keys.ts). */
-export function unitKeyLabel(key: string, lang: Lang, t: Translate): string {
-  const parts = key.split('/');
-  const indicator = parts.at(-1);
-  if (indicator !== 'output' && indicator !== 'investment') return key;
-  const name = t(`indicator.${indicator}`);
-  if (parts.length === 2) return unitBatchText(lang, 'target', { indicator: name });
-  const month = t('common.month', { month: parts[1] ?? '' });
+/**
+ * "450202/output" → 规上工业总产值目标; "450202/8/investment" → 8月工业投资. The key format is
+ * shared/src/keys.ts's alone; the names are the policy's indicators.
+ */
+export function unitKeyLabel(key: string, indicators: Indicators, lang: Lang, t: Translate): string {
+  const parsed = parseFigureKey(key.split('/').length === 2 ? 'unit-targets' : 'unit-actuals', key);
+  if (parsed?.kind !== 'unit-targets' && parsed?.kind !== 'unit-actuals') return key;
+  const indicator = indicators.find((i) => i.indicatorId === parsed.indicatorId);
+  const name = indicator ? indicatorName(indicator, lang) : parsed.indicatorId;
+  if (parsed.kind === 'unit-targets') return t('unit.batchTarget', { indicator: name });
+  const month = t('common.month', { month: parsed.month });
   return lang === 'en' ? `${month} ${name}` : `${month}${name}`;
 }
 
@@ -49,25 +31,31 @@ export function unitBatchState(batch: Pick<Batch, 'revertedAt' | 'unitKeys' | 'u
   return batch.unitKeys !== null && superseded >= batch.unitKeys ? 'superseded' : 'partly';
 }
 
-// The tables' order: targets first, then month by month, output before investment.
-const INDICATOR_ORDER = ['output', 'investment'];
-function keyOrder(key: string): [number, number] {
-  const parts = key.split('/');
-  return [parts.length === 3 ? Number(parts[1]) : 0, INDICATOR_ORDER.indexOf(parts.at(-1) ?? '')];
+/** The tables' order: targets first, then month by month, indicators in the policy's order. */
+function byTableOrder(indicators: Indicators) {
+  const order = (key: string): [number, number] => {
+    const k = parseFigureKey(key.split('/').length === 2 ? 'unit-targets' : 'unit-actuals', key);
+    const month = k?.kind === 'unit-actuals' ? k.month : 0;
+    const id = k?.kind === 'unit-targets' || k?.kind === 'unit-actuals' ? k.indicatorId : '';
+    return [month, indicators.findIndex((i) => i.indicatorId === id)];
+  };
+  return (a: string, b: string) => {
+    const [ma, ia] = order(a);
+    const [mb, ib] = order(b);
+    return ma - mb || ia - ib;
+  };
 }
-const byTableOrder = (a: string, b: string) => {
-  const [ma, ia] = keyOrder(a);
-  const [mb, ib] = keyOrder(b);
-  return ma - mb || ia - ib;
-};
 
 /** The state column's text; `reverted` is the uploads page's own wording, so both pages agree. */
-export function describeUnitBatch(batch: Batch, lang: Lang, t: Translate, formatAt: (iso: string) => string): string {
+export function describeUnitBatch(batch: Batch, indicators: Indicators, lang: Lang, t: Translate, formatAt: (iso: string) => string): string {
   const state = unitBatchState(batch);
   if (state === 'reverted') return t('uploads.reverted', { by: batch.revertedBy ?? '', at: formatAt(batch.revertedAt ?? '') });
   if (state === 'partly') {
-    const keys = [...(batch.unitSupersededKeys ?? [])].sort(byTableOrder).map((k) => unitKeyLabel(k, lang, t)).join(lang === 'en' ? ', ' : '、');
-    return unitBatchText(lang, 'partly', { keys });
+    const keys = [...(batch.unitSupersededKeys ?? [])]
+      .sort(byTableOrder(indicators))
+      .map((k) => unitKeyLabel(k, indicators, lang, t))
+      .join(lang === 'en' ? ', ' : '、');
+    return t('unit.batchPartly', { keys });
   }
-  return unitBatchText(lang, state);
+  return t(state === 'active' ? 'unit.batchActive' : 'unit.batchSuperseded');
 }

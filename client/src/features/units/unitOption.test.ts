@@ -4,14 +4,14 @@ import { toUnitOption, type UnitMonth } from './unitOption';
 
 const t = translator('zh-CN');
 const months: UnitMonth[] = [
-  { month: 7, timeProgress: 33.3, result: { target: 60000, proratedTarget: 20000, actual: 21000, completionRate: 105, points: 52.5 } },
-  { month: 8, timeProgress: 66.7, result: { target: 60000, proratedTarget: 40000, actual: 40800, completionRate: 102, points: 51 } },
+  { month: 7, timeProgress: 33.3, result: { target: 60000, proratedTarget: 20000, actual: 21000, completionRate: 105, points: 52.5, place: null } },
+  { month: 8, timeProgress: 66.7, result: { target: 60000, proratedTarget: 40000, actual: 40800, completionRate: 102, points: 51, place: null } },
   { month: 9, timeProgress: 100, result: undefined },
 ];
 
 describe('toUnitOption', () => {
   it('puts the cumulative actual against the pro-rated target, month by month', () => {
-    const option = toUnitOption(months, '规上工业总产值', t);
+    const option = toUnitOption(months, '规上工业总产值', '万元', t);
     expect((option.xAxis as { data: string[] }).data).toEqual(['7月', '8月', '9月']);
     const [bars, line] = option.series as Array<{ type: string; data: Array<number | null>; name: string }>;
     expect(bars!.type).toBe('bar');
@@ -21,7 +21,7 @@ describe('toUnitOption', () => {
     expect(line!.name).toBe('序时目标（序时进度）');
   });
   it('labels each bar with its completion rate and marks the whole-period target', () => {
-    const option = toUnitOption(months, '规上工业总产值', t);
+    const option = toUnitOption(months, '规上工业总产值', '万元', t);
     const bars = (option.series as Array<{ label: { formatter: (p: { dataIndex: number }) => string }; markLine: { data: unknown[] } }>)[0]!;
     expect(bars.label.formatter({ dataIndex: 1 })).toBe('102.00%');
     expect(bars.label.formatter({ dataIndex: 2 })).toBe('');

@@ -14,7 +14,7 @@ export interface UnitMonth {
  * One indicator of one unit, month by month: the cumulative actual as bars against the target
  * pro-rated to that month's time progress (序时目标) as a line, and the whole-period target.
  */
-export function toUnitOption(months: readonly UnitMonth[], indicatorName: string, t: Translate): ChartOption {
+export function toUnitOption(months: readonly UnitMonth[], indicatorName: string, unit: string, t: Translate): ChartOption {
   const target = months.find((m) => m.result?.target !== null && m.result?.target !== undefined)?.result?.target ?? null;
   return {
     animationDuration: 300,
@@ -22,7 +22,7 @@ export function toUnitOption(months: readonly UnitMonth[], indicatorName: string
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: months.map((m) => t('common.month', { month: m.month })) },
-    yAxis: { type: 'value', name: t('common.wan') },
+    yAxis: { type: 'value', name: unit },
     series: [
       {
         type: 'bar',

@@ -1,0 +1,51 @@
+import type { UnitRankRow } from '../api';
+import type { Policy } from '../policy';
+import type { IndicatorOutcome, RankedUnit, RankResult } from '../ranking';
+import { HUNDRED, mul, toNumber, type Rational } from '../rational';
+
+/**
+ * The one adapter from the exact ranking (../ranking.ts) to API v1 numbers (SPEC §11). The
+ * domain keeps rationals; here, and only here, they become JSON numbers, each rounded half-up for
+ * display: rates and points to 2 places, the score to the policy's own decimals (it is already
+ * rounded to them — that rounding is the policy's rule, made in the domain).
+ */
+const num = (value: Rational | null, decimals: number): number | null => (value === null ? null : toNumber(value, decimals));
+
+function presentIndicator(o: IndicatorOutcome): UnitRankRow['indicators'][string] {
+  return {
+    target: num(o.target, 4),
+    proratedTarget: num(o.proratedTarget, 2),
+    actual: num(o.actual, 4),
+    completionRate: num(o.rate, 2),
+    points: num(o.points, 2),
+    place: o.place,
+  };
+}
+
+export function presentRankRow(row: RankedUnit, policy: Pick<Policy, 'countyAward'>): UnitRankRow {
+  return {
+    rank: row.rank,
+    unitId: row.unitId,
+    unitName: row.unitName,
+    score: num(row.score, policy.countyAward.score.decimals),
+    tied: row.tied,
+    award: row.awardWan,
+    disqualified: row.disqualified,
+    missing: row.missing,
+    indicators: Object.fromEntries(Object.entries(row.indicators).map(([id, o]) => [id, presentIndicator(o)])),
+    unpaid: row.unpaid,
+  };
+}
+
+/** 序时进度 as a percentage with one decimal: month 8 of 7–9 → 66.7. */
+export const presentTimeProgress = (progress: Rational): number => toNumber(mul(progress, HUNDRED), 1);
+
+export function presentRankResult(result: RankResult, policy: Pick<Policy, 'countyAward'>) {
+  return {
+    month: result.month,
+    monthsWithData: result.monthsWithData,
+    timeProgress: presentTimeProgress(result.timeProgress),
+    waiting: result.waiting,
+    rows: result.rows.map((r) => presentRankRow(r, policy)),
+  };
+}
