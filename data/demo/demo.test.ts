@@ -7,6 +7,7 @@ import { gb11714CheckChar, gb32100CheckChar, isValidCreditCode } from './lib/cre
 import { parseCsv } from './lib/csv';
 import { rankMonth } from './lib/rankUnits';
 import { selfCheck } from './lib/selfCheck';
+import { buildQ4DemoFiles, Q4_POLICY_ID } from './lib/q4';
 
 const { policy, registry } = loadPolicyAndRegistry();
 const files = buildDemoFiles();
@@ -16,6 +17,12 @@ describe('the committed demo files', () => {
   it('are exactly what the generator writes today (re-run generate.ts after changing the design)', () => {
     for (const [name, text] of files) expect(readFileSync(join(OUTPUT_DIR, name), 'utf8'), name).toBe(text);
     expect(JSON.parse(readFileSync(EXPECTED_PATH, 'utf8'))).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('include the example Q4 draft\'s five files, exactly as the generator writes them', () => {
+    const q4 = buildQ4DemoFiles();
+    expect([...q4.keys()].sort()).toEqual(['credit-blacklist.csv', 'industry-output.csv', 'subsidy-applications.csv', 'unit-actuals.csv', 'unit-targets.csv']);
+    for (const [name, text] of q4) expect(readFileSync(join(OUTPUT_DIR, '..', Q4_POLICY_ID, name), 'utf8'), name).toBe(text);
   });
 
   it('are reproducible: two runs give the same bytes', () => {
