@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy, usePolicyHref } from '../../layout/policy';
 import { indicatorName, paymentConditionText } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
-import { countyAwardTotal, indicatorDetail } from './awardSummary';
+import { countyAwardTotal, indicatorDetailLines } from './awardSummary';
 import './print.css';
 
 /**
@@ -27,7 +27,8 @@ export default function AwardsPrintPage() {
         const granted = a.grants.reduce((s, g) => s + g.grantedWan, 0);
         const date = a.finalizedAt ?? new Date();
         return (
-          <article className="print-page" data-testid="print-page">
+          // More than two indicators: a denser type so the table still fits one A4 page.
+          <article className={indicators.length > 2 ? 'print-page print-dense' : 'print-page'} data-testid="print-page">
             {a.draft && <div className="watermark" aria-hidden="true">{t('common.draft')}</div>}
             <div className="print-tools no-print">
               <Link className="button" to={href('/awards')}>← {t('print.back')}</Link>
@@ -37,7 +38,7 @@ export default function AwardsPrintPage() {
               <h1>
                 {a.title}
                 {a.draft && <span className="draft-mark">（{t('common.draft')}）</span>}
-                {a.example && <span className="draft-mark">（{t('policy.badge.example')}）</span>}
+                {a.example && !a.title.includes(t('policy.badge.example')) && <span className="draft-mark">（{t('policy.badge.example')}）</span>}
               </h1>
               <h2>{t('print.subtitle')}</h2>
               <p>
@@ -65,7 +66,11 @@ export default function AwardsPrintPage() {
                       {r.disqualified && <div className="small">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</div>}
                     </td>
                     <td className="num">{formatNumber(r.score, 2)}</td>
-                    {indicators.map((i) => <td className="small" key={i.indicatorId}>{indicatorDetail(r, i, t)}</td>)}
+                    {indicators.map((i) => (
+                      <td className="small indicator-detail" key={i.indicatorId}>
+                        {indicatorDetailLines(r, i, t).map((line) => <span key={line}>{line}</span>)}
+                      </td>
+                    ))}
                     <td className="num award">{r.award > 0 ? formatNumber(r.award) : '—'}</td>
                   </tr>
                 ))}

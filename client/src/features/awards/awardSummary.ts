@@ -14,10 +14,15 @@ export function countyAwardTotal(rows: readonly UnitRankRow[]): { wan: number; c
  * indicator also says the place that gave its points ("第 1 名").
  */
 export function indicatorDetail(row: UnitRankRow, indicator: Pick<IndicatorScheme, 'indicatorId' | 'scoring'>, t: Translate): string {
+  return indicatorDetailLines(row, indicator, t).join(' · ');
+}
+
+/** The same in two lines, for a narrow print column: the figures, then the rate and the points. */
+export function indicatorDetailLines(row: UnitRankRow, indicator: Pick<IndicatorScheme, 'indicatorId' | 'scoring'>, t: Translate): string[] {
   const r = row.indicators[indicator.indicatorId];
-  if (!r || r.actual === null || r.proratedTarget === null) return t('ranking.missing');
-  const parts = [`${formatWan(r.actual)} / ${formatWan(r.proratedTarget)}`, formatPct(r.completionRate)];
-  if (indicator.scoring === 'rankPoints' && r.place !== null) parts.push(t('ranking.place', { n: r.place }));
-  parts.push(t('print.points', { n: formatNumber(r.points, 2) }));
-  return parts.join(' · ');
+  if (!r || r.actual === null || r.proratedTarget === null) return [t('ranking.missing')];
+  const scored = [formatPct(r.completionRate)];
+  if (indicator.scoring === 'rankPoints' && r.place !== null) scored.push(t('ranking.place', { n: r.place }));
+  scored.push(t('print.points', { n: formatNumber(r.points, 2) }));
+  return [`${formatWan(r.actual)} / ${formatWan(r.proratedTarget)}`, scored.join(' · ')];
 }
