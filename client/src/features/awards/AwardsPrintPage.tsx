@@ -3,7 +3,7 @@ import { useAwardsQuery } from '../../api/queries';
 import { formatChineseDate } from '../../format/dates';
 import { formatMoneyWan, formatNumber, formatPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
-import { usePolicy, usePolicyHref } from '../../layout/policy';
+import { PolicySwitcher, usePolicy, usePolicyHref } from '../../layout/policy';
 import { indicatorName, paymentConditionText } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
 import { countyAwardTotal, indicatorDetailLines } from './awardSummary';
@@ -31,6 +31,7 @@ export default function AwardsPrintPage() {
           <article className={indicators.length > 2 ? 'print-page print-dense' : 'print-page'} data-testid="print-page">
             {a.draft && <div className="watermark" aria-hidden="true">{t('common.draft')}</div>}
             <div className="print-tools no-print">
+              <PolicySwitcher />
               <Link className="button" to={href('/awards')}>← {t('print.back')}</Link>
               <button type="button" className="button button-primary" onClick={() => window.print()}>{t('print.printButton')}</button>
             </div>

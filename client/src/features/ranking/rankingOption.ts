@@ -66,7 +66,7 @@ export function toRankingOption(
     xAxis: {
       type: 'value',
       min: 0,
-      max: (extent: { max: number }) => Math.max(rules.maxScore, Math.ceil(extent.max / 10) * 10),
+      max: (extent: { max: number }) => Math.ceil(Math.max(rules.maxScore, extent.max) / 10) * 10,
       axisLabel: { color: text, fontSize },
       splitLine: { lineStyle: { color: options.dark ? palette.gridLineDark : palette.gridLine } },
     },

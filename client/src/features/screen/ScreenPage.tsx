@@ -6,7 +6,7 @@ import { formatClock, formatDateTime } from '../../format/dates';
 import { formatNumber, formatPct, formatSignedPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LiveBadge } from '../../layout/Layout';
-import { PolicyBadges, usePolicy, usePolicyHref } from '../../layout/policy';
+import { PolicyBadges, PolicySwitcher, usePolicy, usePolicyHref } from '../../layout/policy';
 import { chartRules } from '../../policy/chartRules';
 import { awardPlaces } from '../../policy/wording';
 import { StatusChip } from '../../ui/StatusChip';
@@ -122,6 +122,7 @@ export default function ScreenPage() {
       </main>
       <footer className="screen-footer">
         <span>{t('screen.view', { n: view + 1, total: VIEWS })} · {t('screen.keys')}</span>
+        <PolicySwitcher />
         <Link to={href('/')} className="screen-exit">{t('screen.exit')}</Link>
       </footer>
     </div>
