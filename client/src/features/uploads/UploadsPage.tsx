@@ -5,7 +5,7 @@ import { ApiError, postFormWithProgress } from '../../api/client';
 import { policyKeys } from '../../api/keys';
 import { useCan } from '../../auth/session';
 import { useI18n } from '../../i18n/I18nProvider';
-import { usePolicy } from '../../layout/policy';
+import { PolicyBadges, usePolicy } from '../../layout/policy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { BatchHistory } from './BatchHistory';
 import { ChangesTable, ErrorsTable } from './UploadTables';
@@ -15,8 +15,8 @@ const KINDS = uploadKindSchema.options;
 type Phase = 'idle' | 'uploading' | 'checking';
 
 export default function UploadsPage() {
-  const { t } = useI18n();
-  const { policyId } = usePolicy();
+  const { t, lang } = useI18n();
+  const { policyId, title, summary } = usePolicy();
   const canUpload = useCan('statistician');
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<UploadKind>('unit-actuals');
@@ -69,6 +69,14 @@ export default function UploadsPage() {
       {!canUpload && <p className="notice">{t('uploads.readOnly')}</p>}
       {canUpload && (
         <div className="card">
+          {/* Which period the figures go into: a Q4 file committed while Q3 is shown would land in Q3. */}
+          <p className="upload-target" data-testid="upload-target">
+            {t('uploads.target', { period: lang === 'en' ? summary.periodLabelEn : summary.periodLabel, title })}
+            <PolicyBadges summary={summary} />
+          </p>
+          {(summary.final || summary.expired) && (
+            <p className="notice" role="note">{t(summary.final ? 'uploads.targetFinal' : 'uploads.targetExpired')}</p>
+          )}
           <div className="toolbar">
             <div className="field">
               <label htmlFor="upload-kind">{t('uploads.kind')}</label>
