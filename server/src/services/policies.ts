@@ -7,13 +7,14 @@ export function chinaDate(epochMs: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
 }
 
-/**
- * The policy a link without `?policy=` means (SPEC §13): the newest in force, else the newest —
- * "newest" by the start of its period, then by id so the choice never depends on file order.
- */
+/** Newest period first — by the start of the period, then by id, so file order never decides. */
+const newestFirst = (policies: readonly Policy[]): Policy[] =>
+  [...policies].sort((a, b) => b.period.start.localeCompare(a.period.start) || a.policyId.localeCompare(b.policyId));
+
+/** The policy a link without `?policy=` means (SPEC §13): the newest in force, else the newest. */
 export function defaultPolicy(policies: readonly Policy[]): Policy {
-  const newestFirst = [...policies].sort((a, b) => b.period.start.localeCompare(a.period.start) || b.policyId.localeCompare(a.policyId));
-  return newestFirst.find((p) => p.status === 'in_force') ?? newestFirst[0]!;
+  const sorted = newestFirst(policies);
+  return sorted.find((p) => p.status === 'in_force') ?? sorted[0]!;
 }
 
 /** The policies side by side, newest period first, each with how it shows today. */
@@ -45,8 +46,7 @@ export function createPoliciesService(deps: {
     defaultPolicyId: () => defaultPolicy(deps.policies.all().map((p) => p.policy)).policyId,
     list() {
       const all = deps.policies.all().map((p) => p.policy);
-      const sorted = [...all].sort((a, b) => b.period.start.localeCompare(a.period.start) || a.policyId.localeCompare(b.policyId));
-      return { defaultPolicyId: defaultPolicy(all).policyId, policies: sorted.map(summary) };
+      return { defaultPolicyId: defaultPolicy(all).policyId, policies: newestFirst(all).map(summary) };
     },
   };
 }
