@@ -7,7 +7,7 @@ import { subsidyCsv } from '../support/generate';
 import { login, multipart, request } from '../support/http';
 import { startServer } from '../support/realServer';
 
-const PASSWORD = 'backup-test-admin-2026';
+const PASSWORD = 'backup-test-2026';
 const dir = mkdtempSync(join(tmpdir(), 'scoreboard-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
