@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createAuditRepository } from '../repositories/audit';
 import { createBatchesRepository } from '../repositories/batches';
+import { createLoginFailuresRepository } from '../repositories/loginFailures';
 import { createPolicyStateRepository } from '../repositories/policyState';
 import { createRankingHistoryRepository } from '../repositories/rankingHistory';
 import { createSessionsRepository } from '../repositories/sessions';
@@ -34,7 +35,7 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
     batches,
     policyState,
     sessions: createSessionsService({ sessions, users, audit, now: options.now }),
-    loginThrottle: createLoginThrottle({ now: options.now }),
+    loginThrottle: createLoginThrottle({ now: options.now, store: createLoginFailuresRepository(db) }),
     users: createUsersService({ db, users, sessions, audit }),
     ranking,
     industries: createIndustriesService({ policies, figures, policyState }),
