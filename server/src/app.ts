@@ -15,6 +15,7 @@ import ssePlugin from './plugins/sse';
 import staticPlugin from './plugins/static';
 import auditRoutes from './routes/audit';
 import awardRoutes from './routes/awards';
+import backupRoutes from './routes/backups';
 import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import policyRoutes from './routes/policies';
@@ -22,6 +23,7 @@ import sessionRoutes from './routes/session';
 import templateRoutes from './routes/templates';
 import uploadRoutes from './routes/uploads';
 import userRoutes from './routes/users';
+import type { BackupSettings } from './services/backups';
 import { seedDemoData } from './services/demo';
 import { createServices } from './services';
 
@@ -43,6 +45,8 @@ export interface AppOptions {
   announcePassword?: (password: string) => void;
   /** Fastify's trustProxy: which proxies' X-Forwarded-* headers count (TRUST_PROXY, see config.ts) */
   trustProxy?: boolean | number | string;
+  /** scheduled backups (BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP); off when absent */
+  backups?: BackupSettings | null;
 }
 
 /** A hop count n trusts the n closest proxies (Fastify's types take it as a function). */
@@ -83,11 +87,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(policiesPlugin, { dataDir });
   await app.register(ssePlugin);
 
-  const services = createServices(app, { now: options.now });
+  const services = createServices(app, { now: options.now, backups: options.backups });
   app.decorate('services', services);
+  // before the database closes (onClose): a backup in progress finishes first
+  app.addHook('preClose', () => services.backups.stop());
   await app.register(authPlugin, { sessions: services.sessions });
 
-  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes]) {
+  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes, backupRoutes]) {
     await app.register(routes);
   }
   await app.register(staticPlugin, { clientDist: options.clientDist ?? `${REPO_ROOT}client/dist` });
@@ -105,5 +111,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await seedDemoData({ dataDir, policies: app.policies, uploads: services.uploads, log: app.log });
   }
   services.sessions.purgeExpired();
+  services.backups.start();
   return app;
 }

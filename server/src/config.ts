@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDuration, type BackupSettings } from './services/backups';
 
 /** Environment of a running server (SPEC.md §11, "Configuration by environment"). */
 const envSchema = z.object({
@@ -11,6 +12,12 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
+  // Scheduled backups (SPEC.md §18): off unless BACKUP_DIR is set.
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_EVERY: z.string().refine((v) => parseDuration(v) !== null, 'BACKUP_EVERY: a duration such as 24h, 30m, 10s or 7d').default('24h'),
+  BACKUP_KEEP: z.coerce.number().int('BACKUP_KEEP: a whole number of backups to keep').min(1, 'BACKUP_KEEP: at least 1').default(14),
+  // The address people open the dashboard at (https://…), for links in notifications.
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL: an http(s) address such as https://scoreboard.example.gov.cn' }).optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'TRUST_PROXY: true, false, a hop count, or proxy addresses/CIDRs separated by commas')
@@ -44,6 +51,8 @@ export interface ServerConfig {
   logLevel: string;
   production: boolean;
   trustProxy: boolean | number | string;
+  backups: BackupSettings | null;
+  publicUrl: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -65,5 +74,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    backups: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, everyMs: parseDuration(e.BACKUP_EVERY)!, keep: e.BACKUP_KEEP } : null,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
   };
 }

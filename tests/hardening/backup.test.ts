@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backupDatabase } from '../../server/src/cli/backup';
+import { backupDatabase } from '../../server/src/services/backups';
 import { subsidyCsv } from '../support/generate';
 import { login, multipart, request } from '../support/http';
 import { startServer } from '../support/realServer';

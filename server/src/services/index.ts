@@ -7,6 +7,7 @@ import { createRankingHistoryRepository } from '../repositories/rankingHistory';
 import { createSessionsRepository } from '../repositories/sessions';
 import { createUsersRepository } from '../repositories/users';
 import { createAwardsService } from './awards';
+import { createBackupScheduler, type BackupSettings } from './backups';
 import { createChangeRecorder } from './changes';
 import { createDisqualificationsService } from './disqualifications';
 import { createFiguresReader } from './figures';
@@ -19,7 +20,10 @@ import { createUploadsService } from './uploads';
 import { createUsersService } from './users';
 
 /** Wires repositories into services once per app; routes reach them through app.services. */
-export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'events'>, options: { now?: () => number } = {}) {
+export function createServices(
+  app: Pick<FastifyInstance, 'db' | 'policies' | 'events' | 'log'>,
+  options: { now?: () => number; backups?: BackupSettings | null } = {},
+) {
   const { db, policies, events } = app;
   const users = createUsersRepository(db);
   const sessions = createSessionsRepository(db);
@@ -43,6 +47,7 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
     awards: createAwardsService({ policies, policyState, subsidies, record }),
     disqualifications: createDisqualificationsService({ policies, policyState, record }),
     uploads: createUploadsService({ policies, batches, record }),
+    backups: createBackupScheduler({ db, settings: options.backups ?? null, log: app.log }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
