@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_UPLOAD_BYTES } from './ingest';
+import { OneRecordPerRequest } from './logging';
 import authPlugin from './plugins/auth';
 import crossSitePlugin from './plugins/crossSite';
 import dbPlugin from './plugins/db';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: false },
     trustProxy: trustProxySetting(options.trustProxy),
     frameworkErrors,
+    logController: new OneRecordPerRequest(),
   }).withTypeProvider<ZodTypeProvider>();
 
   await app.register(errorsPlugin);

@@ -16,6 +16,8 @@ const envSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_EVERY: z.string().refine((v) => parseDuration(v) !== null, 'BACKUP_EVERY: a duration such as 24h, 30m, 10s or 7d').default('24h'),
   BACKUP_KEEP: z.coerce.number().int('BACKUP_KEEP: a whole number of backups to keep').min(1, 'BACKUP_KEEP: at least 1').default(14),
+  // pretty: one readable line per request; json: pino's JSON lines. Default: pretty on a terminal.
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   // The address people open the dashboard at (https://…), for links in notifications.
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL: an http(s) address such as https://scoreboard.example.gov.cn' }).optional(),
   TRUST_PROXY: z
@@ -52,10 +54,11 @@ export interface ServerConfig {
   production: boolean;
   trustProxy: boolean | number | string;
   backups: BackupSettings | null;
+  logFormat: 'pretty' | 'json';
   publicUrl: string | null;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function readConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty: boolean = process.stdout.isTTY === true): ServerConfig {
   // Empty variables (PORT= in a .env file) mean "not set".
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
@@ -75,6 +78,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     production: e.NODE_ENV === 'production',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     backups: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, everyMs: parseDuration(e.BACKUP_EVERY)!, keep: e.BACKUP_KEEP } : null,
+    // a person at a terminal reads lines; journald, a pipe or a file gets JSON for machines
+    logFormat: e.LOG_FORMAT ?? (stdoutIsTty ? 'pretty' : 'json'),
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
   };
 }

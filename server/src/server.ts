@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
 import { acquireDatabaseLock } from './instanceLock';
+import { loggerOptions } from './logging';
 import { VERSION } from './version';
 
 /** Reads the environment, listens, and closes gracefully on SIGTERM/SIGINT. */
@@ -17,7 +18,7 @@ async function main() {
     production: config.production,
     trustProxy: config.trustProxy,
     backups: config.backups,
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config.logLevel, config.logFormat),
   });
 
   let closing = false;
