@@ -37,12 +37,16 @@ function summarise(file: string): Omit<RestoreReport, 'databasePath' | 'backup' 
     for (const table of ['migrations', 'users', 'batches', 'audit', 'finalizations']) {
       if (!tables.has(table)) throw new Error(`不是本系统的数据库（缺少表 ${table}）：${file}`);
     }
-    const count = (table: string) => db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()!.n;
+    const counts = db
+      .prepare<[], { users: number; batches: number; audit: number; latest: string | null }>(
+        'SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM batches) AS batches, (SELECT count(*) FROM audit) AS audit, (SELECT max(uploaded_at) FROM batches) AS latest',
+      )
+      .get()!;
     return {
-      users: count('users'),
-      batches: count('batches'),
-      latestUpload: db.prepare<[], { at: string | null }>('SELECT max(uploaded_at) AS at FROM batches').get()!.at,
-      auditEntries: count('audit'),
+      users: counts.users,
+      batches: counts.batches,
+      latestUpload: counts.latest,
+      auditEntries: counts.audit,
       finalized: db.prepare<[], { policy_id: string }>('SELECT policy_id FROM finalizations ORDER BY policy_id').all().map((r) => r.policy_id),
       migrations: db.prepare<[], { name: string }>('SELECT name FROM migrations ORDER BY name').all().map((r) => r.name),
     };
