@@ -17,6 +17,7 @@ import staticPlugin from './plugins/static';
 import auditRoutes from './routes/audit';
 import awardRoutes from './routes/awards';
 import backupRoutes from './routes/backups';
+import webhookRoutes from './routes/webhooks';
 import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import policyRoutes from './routes/policies';
@@ -25,6 +26,7 @@ import templateRoutes from './routes/templates';
 import uploadRoutes from './routes/uploads';
 import userRoutes from './routes/users';
 import type { BackupSettings } from './services/backups';
+import type { RetryPolicy } from './services/webhooks/sender';
 import { seedDemoData } from './services/demo';
 import { createServices } from './services';
 
@@ -48,6 +50,10 @@ export interface AppOptions {
   trustProxy?: boolean | number | string;
   /** scheduled backups (BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP); off when absent */
   backups?: BackupSettings | null;
+  /** PUBLIC_URL: the dashboard's address, for links in notifications */
+  publicUrl?: string | null;
+  /** webhook retries; tests shorten the delays */
+  webhookRetry?: Partial<RetryPolicy>;
 }
 
 /** A hop count n trusts the n closest proxies (Fastify's types take it as a function). */
@@ -89,13 +95,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(policiesPlugin, { dataDir });
   await app.register(ssePlugin);
 
-  const services = createServices(app, { now: options.now, backups: options.backups });
+  const services = createServices(app, { now: options.now, backups: options.backups, publicUrl: options.publicUrl, webhookRetry: options.webhookRetry });
   app.decorate('services', services);
-  // before the database closes (onClose): a backup in progress finishes first
-  app.addHook('preClose', () => services.backups.stop());
+  // before the database closes (onClose): a backup or a webhook request in progress ends first
+  app.addHook('preClose', async () => {
+    services.notifier.stop();
+    await Promise.all([services.backups.stop(), services.webhookSender.stop()]);
+  });
   await app.register(authPlugin, { sessions: services.sessions });
 
-  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes, backupRoutes]) {
+  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes, backupRoutes, webhookRoutes]) {
     await app.register(routes);
   }
   await app.register(staticPlugin, { clientDist: options.clientDist ?? `${REPO_ROOT}client/dist` });
@@ -114,5 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   services.sessions.purgeExpired();
   services.backups.start();
+  services.notifier.start();
+  services.webhookSender.start();
   return app;
 }

@@ -18,6 +18,7 @@ async function main() {
     production: config.production,
     trustProxy: config.trustProxy,
     backups: config.backups,
+    publicUrl: config.publicUrl,
     logger: loggerOptions(config.logLevel, config.logFormat),
   });
 

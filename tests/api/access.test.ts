@@ -33,6 +33,11 @@ const ROUTES: { method: Method; url: string; role: Role; payload?: unknown; head
   { method: 'PATCH', url: '/api/users/viewer', role: 'admin', payload: { displayName: '查看者' } },
   { method: 'GET', url: '/api/backups', role: 'admin' },
   { method: 'POST', url: '/api/backups', role: 'admin' },
+  { method: 'GET', url: '/api/webhooks', role: 'admin' },
+  { method: 'POST', url: '/api/webhooks', role: 'admin', payload: { kind: 'json', url: 'https://example.org/hook', events: ['awards.changed'] } },
+  { method: 'DELETE', url: '/api/webhooks/1', role: 'admin' },
+  { method: 'POST', url: '/api/webhooks/1/test', role: 'admin' },
+  { method: 'GET', url: '/api/webhooks/deliveries', role: 'admin' },
 ];
 const BELOW: Partial<Record<Role, Role>> = { statistician: 'viewer', leader: 'statistician', admin: 'leader' };
 

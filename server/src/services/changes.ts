@@ -14,6 +14,8 @@ export function createChangeRecorder(deps: {
   policyState: Pick<PolicyStateRepository, 'bump'>;
   audit: Pick<AuditRepository, 'append'>;
   events: Pick<EventBroadcaster, 'broadcast'>;
+  /** Told of each committed change, after the commit (webhooks, SPEC.md §18); must only queue. */
+  notify?: (change: { policyId: string; revision: number; kind: ChangeEvent['kind']; audit: AuditRecord }) => void;
 }) {
   return function record<T>(
     policyId: string,
@@ -23,10 +25,11 @@ export function createChangeRecorder(deps: {
     const outcome = deps.db.transaction(() => {
       const { result, audit } = change();
       deps.audit.append(audit);
-      return { result, revision: deps.policyState.bump(policyId) };
+      return { result, audit, revision: deps.policyState.bump(policyId) };
     })();
     deps.events.broadcast({ policyId, revision: outcome.revision, kind });
-    return outcome;
+    deps.notify?.({ policyId, revision: outcome.revision, kind, audit: outcome.audit });
+    return { result: outcome.result, revision: outcome.revision };
   };
 }
 export type ChangeRecorder = ReturnType<typeof createChangeRecorder>;

@@ -6,6 +6,7 @@ import { createPolicyStateRepository } from '../repositories/policyState';
 import { createRankingHistoryRepository } from '../repositories/rankingHistory';
 import { createSessionsRepository } from '../repositories/sessions';
 import { createUsersRepository } from '../repositories/users';
+import { createWebhooksRepository } from '../repositories/webhooks';
 import { createAwardsService } from './awards';
 import { createBackupScheduler, type BackupSettings } from './backups';
 import { createChangeRecorder } from './changes';
@@ -18,11 +19,14 @@ import { createSessionsService } from './sessions';
 import { createSubsidiesService } from './subsidies';
 import { createUploadsService } from './uploads';
 import { createUsersService } from './users';
+import { createNotifier, type Notifier } from './webhooks/notifier';
+import { createWebhookSender, type RetryPolicy } from './webhooks/sender';
+import { createWebhooksService } from './webhooks/service';
 
 /** Wires repositories into services once per app; routes reach them through app.services. */
 export function createServices(
   app: Pick<FastifyInstance, 'db' | 'policies' | 'events' | 'log'>,
-  options: { now?: () => number; backups?: BackupSettings | null } = {},
+  options: { now?: () => number; backups?: BackupSettings | null; publicUrl?: string | null; webhookRetry?: Partial<RetryPolicy> } = {},
 ) {
   const { db, policies, events } = app;
   const users = createUsersRepository(db);
@@ -30,10 +34,16 @@ export function createServices(
   const audit = createAuditRepository(db);
   const batches = createBatchesRepository(db);
   const policyState = createPolicyStateRepository(db);
-  const record = createChangeRecorder({ db, policyState, audit, events });
+  const webhooks = createWebhooksRepository(db);
+  const sender = createWebhookSender({ webhooks, log: app.log, retry: options.webhookRetry, now: options.now });
+  let notifier: Notifier | null = null; // made below, once the ranking it reads exists
+  const record = createChangeRecorder({ db, policyState, audit, events, notify: (change) => notifier?.changed(change) });
   const figures = createFiguresReader(batches);
   const ranking = createRankingService({ policies, figures, policyState, batches, history: createRankingHistoryRepository(db) });
   const subsidies = createSubsidiesService({ policies, figures, policyState, ranking });
+  const awards = createAwardsService({ policies, policyState, subsidies, record });
+  const publicUrl = options.publicUrl ?? null;
+  notifier = createNotifier({ webhooks, sender, policies, ranking, awards, policyState, publicUrl, log: app.log, now: options.now });
   return {
     audit,
     batches,
@@ -44,10 +54,13 @@ export function createServices(
     ranking,
     industries: createIndustriesService({ policies, figures, policyState }),
     subsidies,
-    awards: createAwardsService({ policies, policyState, subsidies, record }),
+    awards,
     disqualifications: createDisqualificationsService({ policies, policyState, record }),
-    uploads: createUploadsService({ policies, batches, record }),
+    uploads: createUploadsService({ policies, batches, record, onRefused: (refusal) => notifier?.uploadRefused(refusal) }),
     backups: createBackupScheduler({ db, settings: options.backups ?? null, log: app.log }),
+    notifier,
+    webhookSender: sender,
+    webhooks: createWebhooksService({ webhooks, sender, audit, policies, ranking, publicUrl, now: options.now }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
