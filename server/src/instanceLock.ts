@@ -13,6 +13,8 @@ import { basename, dirname, join, resolve } from 'node:path';
  * even after kill -9 or a power cut, and a reused pid cannot fake it (which a pid file can). A
  * connection that succeeds means a live process holds the database; ECONNREFUSED means none does.
  * Elsewhere (a developer's macOS) it is a socket file in the temp directory, removed when stale.
+ * An abstract socket belongs to a network namespace: the restore must run in the server's (the
+ * host's, for the unit in deploy/systemd, which sets no PrivateNetwork), not inside another container.
  */
 function canonicalPath(databasePath: string): string {
   const full = resolve(databasePath);
