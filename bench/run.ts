@@ -14,7 +14,7 @@ import { ROOT, startServer } from '../tests/support/realServer';
 import { measureRender } from './render';
 import { openDashboards } from './sse';
 
-const PASSWORD = 'bench-admin-password-2026';
+const PASSWORD = 'bench-password-2026';
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CSV_ROWS = 100_000;

@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_UPLOAD_BYTES } from './ingest';
+import { OneRecordPerRequest } from './logging';
 import authPlugin from './plugins/auth';
 import crossSitePlugin from './plugins/crossSite';
 import dbPlugin from './plugins/db';
@@ -15,6 +16,8 @@ import ssePlugin from './plugins/sse';
 import staticPlugin from './plugins/static';
 import auditRoutes from './routes/audit';
 import awardRoutes from './routes/awards';
+import backupRoutes from './routes/backups';
+import webhookRoutes from './routes/webhooks';
 import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import policyRoutes from './routes/policies';
@@ -22,6 +25,8 @@ import sessionRoutes from './routes/session';
 import templateRoutes from './routes/templates';
 import uploadRoutes from './routes/uploads';
 import userRoutes from './routes/users';
+import type { BackupSettings } from './services/backups';
+import type { RetryPolicy } from './services/webhooks/sender';
 import { seedDemoData } from './services/demo';
 import { createServices } from './services';
 
@@ -43,6 +48,12 @@ export interface AppOptions {
   announcePassword?: (password: string) => void;
   /** Fastify's trustProxy: which proxies' X-Forwarded-* headers count (TRUST_PROXY, see config.ts) */
   trustProxy?: boolean | number | string;
+  /** scheduled backups (BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP); off when absent */
+  backups?: BackupSettings | null;
+  /** PUBLIC_URL: the dashboard's address, for links in notifications */
+  publicUrl?: string | null;
+  /** webhook retries; tests shorten the delays */
+  webhookRetry?: Partial<RetryPolicy>;
 }
 
 /** A hop count n trusts the n closest proxies (Fastify's types take it as a function). */
@@ -64,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: false },
     trustProxy: trustProxySetting(options.trustProxy),
     frameworkErrors,
+    logController: new OneRecordPerRequest(),
   }).withTypeProvider<ZodTypeProvider>();
 
   await app.register(errorsPlugin);
@@ -83,11 +95,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(policiesPlugin, { dataDir });
   await app.register(ssePlugin);
 
-  const services = createServices(app, { now: options.now });
+  const services = createServices(app, { now: options.now, backups: options.backups, publicUrl: options.publicUrl, webhookRetry: options.webhookRetry });
   app.decorate('services', services);
+  // before the database closes (onClose): a backup or a webhook request in progress ends first
+  app.addHook('preClose', async () => {
+    services.notifier.stop();
+    await Promise.all([services.backups.stop(), services.webhookSender.stop()]);
+  });
   await app.register(authPlugin, { sessions: services.sessions });
 
-  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes]) {
+  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes, backupRoutes, webhookRoutes]) {
     await app.register(routes);
   }
   await app.register(staticPlugin, { clientDist: options.clientDist ?? `${REPO_ROOT}client/dist` });
@@ -105,5 +122,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await seedDemoData({ dataDir, policies: app.policies, uploads: services.uploads, log: app.log });
   }
   services.sessions.purgeExpired();
+  services.backups.start();
+  services.notifier.start();
+  services.webhookSender.start();
   return app;
 }

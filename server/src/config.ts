@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDuration, type BackupSettings } from './services/backups';
 
 /** Environment of a running server (SPEC.md §11, "Configuration by environment"). */
 const envSchema = z.object({
@@ -6,11 +7,19 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('var/scoreboard.sqlite'),
   DEMO_DATA: z.enum(['0', '1']).default('1'),
-  // Shorter passwords are refused rather than silently accepted for an admin account.
-  ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
+  // Held to the password policy by the users service when it is used (services/users.ts bootstrap).
+  ADMIN_PASSWORD: z.string().optional(),
   DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
+  // Scheduled backups (SPEC.md §18): off unless BACKUP_DIR is set.
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_EVERY: z.string().refine((v) => parseDuration(v) !== null, 'BACKUP_EVERY: a duration such as 24h, 30m, 10s or 7d').default('24h'),
+  BACKUP_KEEP: z.coerce.number().int('BACKUP_KEEP: a whole number of backups to keep').min(1, 'BACKUP_KEEP: at least 1').default(14),
+  // pretty: one readable line per request; json: pino's JSON lines. Default: pretty on a terminal.
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  // The address people open the dashboard at (https://…), for links in notifications.
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL: an http(s) address such as https://scoreboard.example.gov.cn' }).optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'TRUST_PROXY: true, false, a hop count, or proxy addresses/CIDRs separated by commas')
@@ -44,9 +53,12 @@ export interface ServerConfig {
   logLevel: string;
   production: boolean;
   trustProxy: boolean | number | string;
+  backups: BackupSettings | null;
+  logFormat: 'pretty' | 'json';
+  publicUrl: string | null;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function readConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty: boolean = process.stdout.isTTY === true): ServerConfig {
   // Empty variables (PORT= in a .env file) mean "not set".
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
@@ -65,5 +77,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    backups: e.BACKUP_DIR ? { dir: e.BACKUP_DIR, everyMs: parseDuration(e.BACKUP_EVERY)!, keep: e.BACKUP_KEEP } : null,
+    // a person at a terminal reads lines; journald, a pipe or a file gets JSON for machines
+    logFormat: e.LOG_FORMAT ?? (stdoutIsTty ? 'pretty' : 'json'),
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
   };
 }

@@ -1,9 +1,15 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
+import { acquireDatabaseLock } from './instanceLock';
+import { loggerOptions } from './logging';
+import { VERSION } from './version';
 
 /** Reads the environment, listens, and closes gracefully on SIGTERM/SIGINT. */
 async function main() {
   const config = readConfig();
+  // One server per database: `npm run restore` checks this lock, and a second server would not
+  // see the first one's live events.
+  const lock = await acquireDatabaseLock(config.databasePath);
   const app = await buildApp({
     databasePath: config.databasePath,
     dataDir: config.dataDir,
@@ -11,7 +17,9 @@ async function main() {
     adminPassword: config.adminPassword,
     production: config.production,
     trustProxy: config.trustProxy,
-    logger: { level: config.logLevel },
+    backups: config.backups,
+    publicUrl: config.publicUrl,
+    logger: loggerOptions(config.logLevel, config.logFormat),
   });
 
   let closing = false;
@@ -22,7 +30,7 @@ async function main() {
     // A stuck request must not keep the process alive for ever.
     setTimeout(() => process.exit(1), 10_000).unref();
     app.close().then(
-      () => process.exit(0),
+      () => lock.release().then(() => process.exit(0)),
       (err: unknown) => {
         app.log.error({ err }, 'error while shutting down');
         process.exit(1);
@@ -33,6 +41,11 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  const backups = app.services.backups.status();
+  app.log.info(
+    { version: VERSION, database: config.databasePath, backups: backups.enabled ? `${backups.dir} every ${backups.everySeconds} s, keep ${backups.keep}` : 'off (BACKUP_DIR not set)' },
+    `工业稳增长考核看板 ${VERSION} ready`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -24,7 +24,7 @@ export const errorResponseSchema = z.object({
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
-export const healthSchema = z.object({ status: z.literal('ok') });
+// healthSchema: see operations.ts (SPEC.md §18 adds version and database state).
 
 // ── session ──────────────────────────────────────────────────────────────────────────────
 export const loginBodySchema = z.object({

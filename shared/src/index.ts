@@ -4,6 +4,7 @@ export * from './creditCode';
 export * from './industries';
 export * from './keys';
 export * from './money';
+export * from './operations';
 export * from './policy';
 export * from './policyLoad';
 export * from './present/ranking';

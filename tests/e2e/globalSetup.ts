@@ -80,6 +80,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       DEMO_DATA: '1',
       ADMIN_PASSWORD: ADMIN.password,
       NODE_ENV: 'production',
+      // /admin shows the backup schedule as an installation configured by docs/deploy.md does
+      BACKUP_DIR: join(dir, 'backups'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backupDatabase } from '../../server/src/cli/backup';
+import { backupDatabase } from '../../server/src/services/backups';
 import { subsidyCsv } from '../support/generate';
 import { login, multipart, request } from '../support/http';
 import { startServer } from '../support/realServer';
 
-const PASSWORD = 'backup-test-admin-2026';
+const PASSWORD = 'backup-test-2026';
 const dir = mkdtempSync(join(tmpdir(), 'scoreboard-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

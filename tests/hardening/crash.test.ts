@@ -13,7 +13,7 @@ import { startServer, type RunningServer } from '../support/realServer';
  * again, and checks after each kill: integrity_check ok, every batch whole (its entries all there)
  * or absent, nothing that was there before changed.
  */
-const PASSWORD = 'crash-test-admin-2026';
+const PASSWORD = 'crash-test-2026';
 const ROWS = 30_000;
 const dir = mkdtempSync(join(tmpdir(), 'scoreboard-crash-'));
 const databasePath = join(dir, 'crash.sqlite');

@@ -9,7 +9,7 @@ import type {} from '../../server/src/services';
 import type {} from '../../server/src/plugins/sse';
 
 export const POLICY_ID = 'liuzhou-2026-q3';
-export const TEST_PASSWORD = 'correct-horse-battery';
+export const TEST_PASSWORD = 'correct-horse-battery-9';
 
 export interface TestApp {
   app: FastifyInstance;

@@ -1,5 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/src/app';
 import { LOGIN_THROTTLE_DEFAULTS } from '../../server/src/services/loginThrottle';
 import { buildTestApp, TEST_PASSWORD, type TestApp } from '../helpers/app';
 
@@ -80,6 +84,48 @@ describe('login rate limit (issue 6)', () => {
     expect((await login('viewer', TEST_PASSWORD)).statusCode).toBe(200);
     for (let i = 0; i < PER_USER - 1; i++) expect((await login('viewer', `wrong-${i}-again`)).statusCode).toBe(401);
     expect((await login('viewer', TEST_PASSWORD)).statusCode).toBe(200);
+  });
+});
+
+describe('the login limit survives a restart (issue 14)', () => {
+  it('failures counted before a restart still count after it, until they leave the window', async () => {
+    t = await buildTestApp(); // only for afterEach; this test runs its own two apps on one file
+    const dir = await mkdtemp(join(tmpdir(), 'scoreboard-throttle-'));
+    const databasePath = join(dir, 'db.sqlite');
+    let offset = 0;
+    const open = () => buildApp({ databasePath, adminPassword: TEST_PASSWORD, clientDist: dir, now: () => Date.now() + offset });
+    const attempt = (app: Awaited<ReturnType<typeof open>>, password: string, remoteAddress = '10.7.7.7') =>
+      app.inject({ method: 'POST', url: '/api/session', payload: { username: 'admin', password }, remoteAddress });
+    try {
+      const first = await open();
+      for (let i = 0; i < PER_USER; i++) expect((await attempt(first, `wrong-guess-${i}`)).statusCode).toBe(401);
+      expect((await attempt(first, TEST_PASSWORD)).statusCode).toBe(429);
+      await first.close();
+
+      const second = await open();
+      try {
+        const refused = await attempt(second, TEST_PASSWORD, '10.8.8.8'); // another address: the per-user count
+        expect(refused.statusCode).toBe(429);
+        expectSecondsNear(refused.headers['retry-after'], WINDOW);
+        offset += WINDOW;
+        for (let i = 0; i < PER_USER - 1; i++) expect((await attempt(second, `wrong-later-${i}`)).statusCode).toBe(401);
+        expect((await attempt(second, TEST_PASSWORD)).statusCode).toBe(200);
+      } finally {
+        await second.close();
+      }
+
+      // the success cleared the user's failures in the store too: after another start, as many
+      // failures again still leave the user under the limit
+      const third = await open();
+      try {
+        for (let i = 0; i < PER_USER - 1; i++) expect((await attempt(third, `wrong-again-${i}`)).statusCode).toBe(401);
+        expect((await attempt(third, TEST_PASSWORD)).statusCode).toBe(200);
+      } finally {
+        await third.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

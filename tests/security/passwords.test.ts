@@ -1,6 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/src/app';
 import { passwordProblems } from '../../server/src/services/passwordPolicy';
+import { generatePassword } from '../../server/src/services/passwords';
 import { buildTestApp, type TestApp } from '../helpers/app';
+import { login } from '../support/http';
+import { startServer } from '../support/realServer';
 
 const TOO_SHORT = '密码至少需要 10 个字符';
 const LETTERS_AND_DIGITS = '密码须同时包含字母和数字';
@@ -78,5 +85,72 @@ describe('applied when users are created and passwords changed', () => {
     expect(login.statusCode).toBe(200);
     // other fields still change without a password
     expect((await t.app.inject({ method: 'PATCH', url: '/api/users/viewer', headers: admin, payload: { displayName: '查看者' } })).statusCode).toBe(200);
+  });
+});
+
+describe('held by the users service, whoever calls it', () => {
+  it('a caller other than the API (a script, a test helper) cannot store a weak password either', async () => {
+    await expect(t.app.services.users.create('script', { username: 'li.lei', displayName: '李雷', role: 'viewer', password: 'lilei-password' }))
+      .rejects.toMatchObject({ statusCode: 400, code: 'weak_password', message: `密码不符合要求：${LETTERS_AND_DIGITS}` });
+    await expect(t.app.services.users.update('script', 'viewer', { password: 'short-1' })).rejects.toMatchObject({ code: 'weak_password' });
+  });
+
+  it('a weak ADMIN_PASSWORD on an empty database stops the start, naming the rule and the account', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scoreboard-weak-admin-'));
+    try {
+      // 'admin-2026-pass' contains the user name; 'Liuzhou2026' is the length rule's near miss
+      await expect(buildApp({ databasePath: join(dir, 'a.sqlite'), adminPassword: 'admin-2026-pass', clientDist: dir })).rejects.toThrow(
+        `ADMIN_PASSWORD 不符合密码规则（用于账号 admin）：${HAS_USERNAME}`,
+      );
+      await expect(buildApp({ databasePath: join(dir, 'b.sqlite'), adminPassword: 'liuzhou', clientDist: dir })).rejects.toThrow(
+        `${TOO_SHORT}；${LETTERS_AND_DIGITS}`,
+      );
+      // the demo accounts share the password, so it must suit their names too
+      await expect(buildApp({ databasePath: join(dir, 'c.sqlite'), adminPassword: 'leader-of-2026', demoData: true, clientDist: dir })).rejects.toThrow(
+        `（用于账号 leader）：${HAS_USERNAME}`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the real server refuses to start with it and says why; the README’s demo password starts it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scoreboard-weak-admin-'));
+    try {
+      await expect(startServer({ DATABASE_PATH: join(dir, 'weak.sqlite'), DEMO_DATA: '0', ADMIN_PASSWORD: 'password123' })).rejects.toThrow(
+        /server exited \(1\)[\s\S]*ADMIN_PASSWORD 不符合密码规则（用于账号 admin）：密码过于常见/,
+      );
+      const server = await startServer({ DATABASE_PATH: join(dir, 'demo.sqlite'), DEMO_DATA: '0', ADMIN_PASSWORD: 'Liuzhou-demo-2026' });
+      try {
+        expect(await login(server.base, 'admin', 'Liuzhou-demo-2026')).toMatch(/^sid=/);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('an ADMIN_PASSWORD left in the environment is not checked once users exist (an upgrade never stops on it)', async () => {
+    const again = await buildApp({ databasePath: t.databasePath, adminPassword: 'weak', clientDist: t.dir });
+    await again.close();
+  });
+
+  it('the password generated at first start meets the policy: refused draws are drawn again', async () => {
+    let draws = 0;
+    const password = generatePassword((p) => ++draws > 3 && passwordProblems(p, 'admin').length === 0);
+    expect(draws).toBeGreaterThan(3);
+    expect(passwordProblems(password, 'admin')).toEqual([]);
+
+    const dir = await mkdtemp(join(tmpdir(), 'scoreboard-generated-'));
+    let announced = '';
+    const app = await buildApp({ databasePath: join(dir, 'g.sqlite'), clientDist: dir, announcePassword: (p) => (announced = p) });
+    try {
+      expect(passwordProblems(announced, 'admin')).toEqual([]);
+      expect((await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'admin', password: announced } })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -21,6 +21,8 @@ export interface RunningServer {
   child: ChildProcess;
   stop(): Promise<void>;
   rssMiB(): number;
+  /** everything the server printed so far (stdout and stderr) */
+  output(): string;
 }
 
 /** Starts the real server (node --import tsx server/src/server.ts) and waits for /api/health. */
@@ -50,6 +52,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   return {
     base,
     child,
+    output: () => output,
     rssMiB() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);

@@ -17,6 +17,8 @@ export function createChangeRecorder(deps: {
   events: Pick<EventBroadcaster, 'broadcast'>;
   /** Rank movement (services/rankMovement.ts): recorded inside the change that made it. */
   movement?: Pick<RankMovement, 'record'>;
+  /** Told of each committed change, after the commit (webhooks, SPEC.md §18); must only queue. */
+  notify?: (change: { policyId: string; revision: number; kind: ChangeEvent['kind']; audit: AuditRecord }) => void;
 }) {
   return function record<T>(
     policyId: string,
@@ -28,10 +30,11 @@ export function createChangeRecorder(deps: {
       deps.audit.append(audit);
       const revision = deps.policyState.bump(policyId);
       deps.movement?.record(policyId, revision);
-      return { result, revision };
+      return { result, audit, revision };
     })();
     deps.events.broadcast({ policyId, revision: outcome.revision, kind });
-    return outcome;
+    deps.notify?.({ policyId, revision: outcome.revision, kind, audit: outcome.audit });
+    return { result: outcome.result, revision: outcome.revision };
   };
 }
 export type ChangeRecorder = ReturnType<typeof createChangeRecorder>;

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { createAuditRepository } from '../repositories/audit';
 import { createBatchesRepository } from '../repositories/batches';
+import { createLoginFailuresRepository } from '../repositories/loginFailures';
 import { createPolicyStateRepository } from '../repositories/policyState';
 import { createRankingHistoryRepository } from '../repositories/rankingHistory';
 import { createSessionsRepository } from '../repositories/sessions';
 import { createUsersRepository } from '../repositories/users';
+import { createWebhooksRepository } from '../repositories/webhooks';
 import { createAwardsService } from './awards';
+import { createBackupScheduler, type BackupSettings } from './backups';
 import { createChangeRecorder } from './changes';
 import { createDisqualificationsService } from './disqualifications';
 import { createFiguresReader } from './figures';
@@ -18,34 +21,51 @@ import { createSessionsService } from './sessions';
 import { createSubsidiesService } from './subsidies';
 import { createUploadsService } from './uploads';
 import { createUsersService } from './users';
+import { createNotifier, type Notifier } from './webhooks/notifier';
+import { createWebhookSender, type RetryPolicy } from './webhooks/sender';
+import { createWebhooksService } from './webhooks/service';
 
 /** Wires repositories into services once per app; routes reach them through app.services. */
-export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'events'>, options: { now?: () => number } = {}) {
+export function createServices(
+  app: Pick<FastifyInstance, 'db' | 'policies' | 'events' | 'log'>,
+  options: { now?: () => number; backups?: BackupSettings | null; publicUrl?: string | null; webhookRetry?: Partial<RetryPolicy> } = {},
+) {
   const { db, policies, events } = app;
   const users = createUsersRepository(db);
   const sessions = createSessionsRepository(db);
   const audit = createAuditRepository(db);
   const batches = createBatchesRepository(db);
   const policyState = createPolicyStateRepository(db);
+  const webhooks = createWebhooksRepository(db);
+  const sender = createWebhookSender({ webhooks, log: app.log, retry: options.webhookRetry, now: options.now });
+  let notifier: Notifier | null = null; // made below, once the ranking it reads exists
   const figures = createFiguresReader(batches);
   const movement = createRankMovement({ policies, figures, policyState, history: createRankingHistoryRepository(db) });
-  const record = createChangeRecorder({ db, policyState, audit, events, movement });
+  const record = createChangeRecorder({ db, policyState, audit, events, movement, notify: (change) => notifier?.changed(change) });
   const ranking = createRankingService({ policies, figures, policyState, batches, movement });
   const subsidies = createSubsidiesService({ policies, figures, policyState, ranking });
+  const awards = createAwardsService({ policies, policyState, subsidies, record });
+  const policiesService = createPoliciesService({ policies, policyState, now: options.now });
+  const publicUrl = options.publicUrl ?? null;
+  notifier = createNotifier({ webhooks, sender, policies, ranking, awards, policyState, publicUrl, log: app.log, now: options.now });
   return {
     audit,
     batches,
     policyState,
     sessions: createSessionsService({ sessions, users, audit, now: options.now }),
-    loginThrottle: createLoginThrottle({ now: options.now }),
+    loginThrottle: createLoginThrottle({ now: options.now, store: createLoginFailuresRepository(db) }),
     users: createUsersService({ db, users, sessions, audit }),
     ranking,
-    policies: createPoliciesService({ policies, policyState, now: options.now }),
+    policies: policiesService,
     industries: createIndustriesService({ policies, figures, policyState }),
     subsidies,
-    awards: createAwardsService({ policies, policyState, subsidies, record }),
+    awards,
     disqualifications: createDisqualificationsService({ policies, policyState, record }),
-    uploads: createUploadsService({ policies, batches, record }),
+    uploads: createUploadsService({ policies, batches, record, onRefused: (refusal) => notifier?.uploadRefused(refusal) }),
+    backups: createBackupScheduler({ db, settings: options.backups ?? null, log: app.log }),
+    notifier,
+    webhookSender: sender,
+    webhooks: createWebhooksService({ webhooks, sender, audit, policies, ranking, defaultPolicyId: policiesService.defaultPolicyId, publicUrl, now: options.now }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

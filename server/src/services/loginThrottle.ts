@@ -1,3 +1,5 @@
+import type { LoginFailuresRepository } from '../repositories/loginFailures';
+
 /**
  * Slows password guessing (issue 6): failed logins are counted per client address and per user
  * name over a sliding window. Past either limit, further tries are refused with 429 and Retry-After
@@ -8,8 +10,9 @@
  *   behind one NAT address shares it).
  *
  * Only failures count, so colleagues signing in all morning are never slowed; a successful login
- * clears that user name's failures. State is in memory: a restart forgets it, which is acceptable for
- * a limit measured in minutes.
+ * clears that user name's failures. The window is kept in memory and written through to the
+ * database (`store`, migration 010): a restart — or a crash an attacker provokes — reloads it rather
+ * than handing out a fresh set of guesses.
  */
 export interface LoginThrottleLimits {
   windowMs: number;
@@ -25,11 +28,22 @@ export const LOGIN_THROTTLE_DEFAULTS: LoginThrottleLimits = {
 
 // Random user names must not grow the map without bound: past this many keys the oldest go first.
 const MAX_TRACKED_KEYS = 10_000;
+// Stored failures older than the window are deleted at most this often, not on every failure.
+const PRUNE_EVERY_MS = 60_000;
 
-export function createLoginThrottle(options: { now?: () => number; limits?: Partial<LoginThrottleLimits> } = {}) {
+export function createLoginThrottle(
+  options: { now?: () => number; limits?: Partial<LoginThrottleLimits>; store?: LoginFailuresRepository } = {},
+) {
   const now = options.now ?? Date.now;
   const limits = { ...LOGIN_THROTTLE_DEFAULTS, ...options.limits };
+  const store = options.store;
   const failures = new Map<string, number[]>(); // key → failure times, oldest first
+  let prunedAt = now();
+  for (const { key, at } of store?.load(prunedAt - limits.windowMs) ?? []) {
+    const times = failures.get(key);
+    if (times) times.push(at);
+    else failures.set(key, [at]);
+  }
 
   const userKey = (username: string) => `user:${username.trim().toLowerCase()}`;
   const addressKey = (address: string) => `addr:${address}`;
@@ -56,10 +70,16 @@ export function createLoginThrottle(options: { now?: () => number; limits?: Part
     const live = recent(key, t);
     failures.delete(key); // re-insert: Map order is then least recently failed first
     failures.set(key, [...live, t]);
+    store?.add(key, t);
     while (failures.size > MAX_TRACKED_KEYS) {
       const oldest = failures.keys().next().value;
       if (oldest === undefined) break;
       failures.delete(oldest);
+      store?.removeKey(oldest);
+    }
+    if (store && t - prunedAt > PRUNE_EVERY_MS) {
+      store.removeBefore(t - limits.windowMs);
+      prunedAt = t;
     }
   }
 
@@ -85,9 +105,13 @@ export function createLoginThrottle(options: { now?: () => number; limits?: Part
       return {
         succeeded() {
           failures.delete(userKey(username));
+          store?.removeKey(userKey(username));
           const times = failures.get(addressKey(address));
           const i = times?.lastIndexOf(t) ?? -1;
-          if (times && i >= 0) times.splice(i, 1);
+          if (times && i >= 0) {
+            times.splice(i, 1);
+            store?.removeOne(addressKey(address), t);
+          }
         },
       };
     },

@@ -14,9 +14,10 @@ const COMMON_PASSWORDS = new Set([
 ]);
 
 /**
- * The password policy (issue 6) for users created and passwords changed through the API: at least
- * ten characters, letters and digits both, not containing the user name, not a well-known password.
- * Returns every rule broken, in Chinese, so the form can show them all at once.
+ * The password policy (issue 6) for every password the users service stores — created or changed
+ * through the API, or set at first start from ADMIN_PASSWORD: at least ten characters, letters and
+ * digits both, not containing the user name, not a well-known password. Returns every rule broken,
+ * in Chinese, so the form can show them all at once.
  */
 export function passwordProblems(password: string, username: string): string[] {
   const problems: string[] = [];

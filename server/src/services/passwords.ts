@@ -21,5 +21,13 @@ export async function verifyPassword(password: string, stored: { hash: string; s
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-/** A random password to print once at first start: 18 bytes → 24 URL-safe characters. */
-export const generatePassword = (): string => randomBytes(18).toString('base64url');
+/**
+ * A random password to print once at first start: 18 bytes → 24 URL-safe characters, drawn again
+ * until `acceptable` says yes (about one draw in sixty has no digit, which the policy refuses).
+ */
+export function generatePassword(acceptable: (password: string) => boolean = () => true): string {
+  for (;;) {
+    const password = randomBytes(18).toString('base64url');
+    if (acceptable(password)) return password;
+  }
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   eq, isDecimal, parseDecimal, uploadKindSchema,
-  type Batch, type UploadChange, type UploadKind, type UploadResult,
+  type Batch, type UploadChange, type UploadError, type UploadKind, type UploadResult,
 } from '@scoreboard/shared';
 import { parseUpload, plausibilityWarnings } from '../ingest';
 import { conflict, HttpError, notFound } from '../httpError';
@@ -41,6 +41,8 @@ export function createUploadsService(deps: {
   policies: PolicyCatalog;
   batches: BatchesRepository;
   record: ChangeRecorder;
+  /** Told when a commit (not a preview) is refused for errors in the file (webhooks); must only queue. */
+  onRefused?: (refusal: { policyId: string; kind: UploadKind; fileName: string; actor: string; errors: UploadError[] }) => void;
 }) {
   let lastParse: { key: string; at: number; parsed: Parsed } | null = null;
 
@@ -61,6 +63,7 @@ export function createUploadsService(deps: {
       parseUpload({ kind: input.kind, fileName, data: input.data, ...loaded }),
     );
     if (parsed.errors.length > 0) {
+      if (!input.dryRun) deps.onRefused?.({ policyId: input.policyId, kind: input.kind, fileName, actor: input.actor, errors: parsed.errors });
       throw new HttpError(422, 'invalid_upload', `文件“${fileName}”有 ${parsed.errors.length} 处错误，未导入任何数据；请按提示修改后重新上传`, {
         errors: parsed.errors,
       });

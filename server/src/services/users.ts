@@ -4,6 +4,7 @@ import type { AuditRepository } from '../repositories/audit';
 import { toUser, type UsersRepository, type UserRow } from '../repositories/users';
 import type { Database } from 'better-sqlite3';
 import type { SessionsRepository } from '../repositories/sessions';
+import { assertPasswordPolicy, passwordProblems } from './passwordPolicy';
 import { generatePassword, hashPassword } from './passwords';
 
 export interface UsersServiceDeps {
@@ -16,6 +17,8 @@ export interface UsersServiceDeps {
 export function createUsersService({ db, users, sessions, audit }: UsersServiceDeps) {
   async function create(actor: string, input: { username: string; displayName: string; role: Role; password: string }): Promise<User> {
     if (users.find(input.username)) throw conflict('user_exists', `用户名“${input.username}”已存在`);
+    // Here, not in the route: every way a user comes to exist (API, first start) meets the policy.
+    assertPasswordPolicy(input.password, input.username);
     const { hash, salt } = await hashPassword(input.password);
     const row: UserRow = {
       username: input.username,
@@ -40,6 +43,7 @@ export function createUsersService({ db, users, sessions, audit }: UsersServiceD
   ): Promise<User> {
     const before = users.find(username);
     if (!before) throw notFound('user_not_found', `找不到用户“${username}”`);
+    if (patch.password !== undefined) assertPasswordPolicy(patch.password, username);
     const secret = patch.password ? await hashPassword(patch.password) : null;
     const after: UserRow = {
       ...before,
@@ -73,22 +77,40 @@ export function createUsersService({ db, users, sessions, audit }: UsersServiceD
    * First start (SPEC.md §11): with no user at all, create `admin` with ADMIN_PASSWORD, or with a
    * random password that the caller prints once. With demo data and a given password outside
    * production, also viewer / statistician / leader with the same password, for trying each role.
+   * A given password that breaks the policy stops the start, naming every rule it breaks; it is
+   * checked only when it is used, so an old ADMIN_PASSWORD left in the environment of a running
+   * installation never stops an upgrade.
    */
   async function bootstrap(options: { adminPassword?: string; demoUsers: boolean }): Promise<{ generatedPassword: string | null }> {
     if (users.count() > 0) return { generatedPassword: null };
-    const password = options.adminPassword ?? generatePassword();
-    await create('system', { username: 'admin', displayName: '系统管理员', role: 'admin', password });
-    if (options.demoUsers && options.adminPassword) {
-      const demo: [string, string, Role][] = [
-        ['viewer', '演示·查看', 'viewer'],
-        ['statistician', '演示·统计员', 'statistician'],
-        ['leader', '演示·领导', 'leader'],
-      ];
-      for (const [username, displayName, role] of demo) await create('system', { username, displayName, role, password });
+    const demo: [string, string, Role][] = options.demoUsers && options.adminPassword
+      ? [['viewer', '演示·查看', 'viewer'], ['statistician', '演示·统计员', 'statistician'], ['leader', '演示·领导', 'leader']]
+      : [];
+    if (options.adminPassword !== undefined) {
+      for (const username of ['admin', ...demo.map(([name]) => name)]) {
+        const problems = passwordProblems(options.adminPassword, username);
+        if (problems.length > 0) throw new WeakAdminPasswordError(username, problems);
+      }
     }
+    const password = options.adminPassword ?? generatePassword((p) => passwordProblems(p, 'admin').length === 0);
+    await create('system', { username: 'admin', displayName: '系统管理员', role: 'admin', password });
+    for (const [username, displayName, role] of demo) await create('system', { username, displayName, role, password });
     return { generatedPassword: options.adminPassword ? null : password };
   }
 
   return { create, update, bootstrap, list: () => users.list().map(toUser) };
 }
 export type UsersService = ReturnType<typeof createUsersService>;
+
+/** ADMIN_PASSWORD breaks the password policy: the server does not start (server.ts prints this). */
+export class WeakAdminPasswordError extends Error {
+  constructor(username: string, problems: string[]) {
+    super(
+      `ADMIN_PASSWORD 不符合密码规则（用于账号 ${username}）：${problems.join('；')}。` +
+        '请设置至少 10 个字符、同时包含字母和数字、不含用户名且不常见的密码。\n' +
+        `ADMIN_PASSWORD breaks the password policy (for user ${username}): at least 10 characters, letters and digits, ` +
+        'not containing the user name, not a well-known password.',
+    );
+    this.name = 'WeakAdminPasswordError';
+  }
+}

@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy } from '../../layout/policy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
+import { BackupStatus } from './BackupStatus';
+import { WebhooksPanel } from './WebhooksPanel';
 
 function BudgetForm({ policyId, current }: { policyId: string; current: number | null }) {
   const { t } = useI18n();
@@ -118,6 +120,8 @@ export default function AdminPage() {
           )}
         </QueryState>
       </div>
+      <BackupStatus />
+      <WebhooksPanel />
       <div className="card">
         <h2>{t('admin.audit')}</h2>
         <QueryState query={audit}>
