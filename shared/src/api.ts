@@ -194,7 +194,9 @@ export const subsidiesSchema = z.object({
   applications: z.array(applicationSchema),
   grants: z.array(grantSchema),
   totals: z.object({ computedWan: z.number().int(), grantedWan: z.number().int() }),
-  factor: z.number(), // 1 when within budget
+  factor: z.number(), // 1 when within budget; 6 decimals, half-up — the exact value is factorFraction
+  factorFraction: z.string(), // the exact factor in lowest terms: "41/80"; "1" when within budget
+  factorText: z.string(), // the factor to 4 decimals, half-up, for people: "0.5125"
 });
 export type Subsidies = z.infer<typeof subsidiesSchema>;
 
@@ -204,9 +206,14 @@ export const budgetSummarySchema = z.object({
   countyWan: z.number().int(),
   subsidiesWan: z.number().int(),
   paidWan: z.number().int(),
-  remainingWan: z.number().int().nullable(),
-  factor: z.number(),
+  remainingWan: z.number().int().nullable(), // below 0 only when overBudget
+  factor: z.number(), // 6 decimals, half-up; the exact value is factorFraction
   scaled: z.boolean(),
+  // Added in release 2, with defaults so award snapshots frozen before still parse:
+  factorFraction: z.string().nullable().default(null), // exact, lowest terms: "41/80"; "1" when not scaled
+  factorText: z.string().nullable().default(null), // 4 decimals, half-up: "0.5125"
+  overBudget: z.boolean().default(false), // the county awards alone exceed the budget total: an error
+  shortfallWan: z.number().int().nullable().default(null), // by how much, when overBudget
 });
 export type BudgetSummary = z.infer<typeof budgetSummarySchema>;
 // Without previousRank: award snapshots frozen before it existed must still parse.

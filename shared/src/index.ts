@@ -7,6 +7,7 @@ export * from './money';
 export * from './policy';
 export * from './policyLoad';
 export * from './present/ranking';
+export * from './present/subsidies';
 export * from './ranking';
 export * from './rational';
 export * from './scoring';

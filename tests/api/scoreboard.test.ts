@@ -94,7 +94,9 @@ describe('changes to the award table', () => {
       // expected.json lists the grants in its own order; match them by their applications
       const want = Object.fromEntries(expected.grants.map((g, i) => [g.applicationIds.join(), expected.budgetExample.grantedWan[i]]));
       expect(Object.fromEntries(s.grants.map((g) => [g.applicationIds.join(), g.grantedWan]))).toEqual(want);
-      expect(s.factor).toBeCloseTo(100 / 137, 5);
+      // exact: 100/137, shown as 0.7299 (4 places, half-up) and 0.729927 as the API number
+      expect(s).toMatchObject({ factor: 0.729927, factorFraction: '100/137', factorText: '0.7299' });
+      expect(put.json()).toMatchObject({ factor: 0.729927, factorFraction: '100/137', factorText: '0.7299', overBudget: false, shortfallWan: null });
       // null: back to the policy file's budget (none)
       const clear = await own.app.inject({ method: 'PUT', url: `${P}/budget`, headers: admin, payload: { totalWan: null } });
       expect(clear.json()).toMatchObject({ totalWan: null, subsidiesWan: 137 });

@@ -40,10 +40,15 @@ describe('awards: budget, finalize, revise, print', () => {
     await summary.waitFor();
     const stat = async (label: string) => summary.locator('.stat', { has: page.getByText(label, { exact: true }) }).locator('dd').innerText();
     expect(await stat('预算总额')).toBe('2,100万元');
-    expect(await stat('补助系数')).toBe((available / totals.computedWan).toFixed(4));
+    // the factor is exact: its 4-decimal text beside the fraction in lowest terms (≈ when 4 places are not all of it)
+    const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+    const g = gcd(available, totals.computedWan);
+    const decimal = (available / totals.computedWan).toFixed(4);
+    const exact = (available * 10_000) % totals.computedWan === 0;
+    expect(await stat('补助系数')).toBe(`${exact ? '' : '≈'}${decimal}（${available / g}/${totals.computedWan / g}）`);
     expect(await stat('合计支出')).toBe(`${paid.toLocaleString('en-US')}万元`);
     expect(await stat('剩余')).toBe(`${(budgetWan - paid).toLocaleString('en-US')}万元`);
-    expect(await page.getByText(/超预算，按系数 0\.\d{4} 等比例压减/).count()).toBe(1);
+    expect(await page.getByText(/超预算，按系数 ≈?0\.\d{4}（\d+\/\d+） 等比例压减/).count()).toBe(1);
 
     // Back to no budget, so the finalize below freezes the file's own setting.
     await page.getByRole('link', { name: '管理' }).click();

@@ -206,6 +206,8 @@ export const en: Record<MessageKey, string> = {
   'awards.paid': 'Total paid',
   'awards.remaining': 'Remaining',
   'awards.factor': 'Subsidy factor',
+  'awards.factorExact': '{decimal} ({fraction})',
+  'awards.factorApprox': '≈{decimal} ({fraction})',
   'awards.noBudget': 'No budget total set; grants are paid as computed.',
   'awards.finalize': 'Finalize',
   'awards.finalizeConfirm': 'Finalizing freezes the award table; later uploads will not change it. Finalize?',

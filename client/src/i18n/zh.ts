@@ -204,6 +204,8 @@ export const zh = {
   'awards.paid': '合计支出',
   'awards.remaining': '剩余',
   'awards.factor': '补助系数',
+  'awards.factorExact': '{decimal}（{fraction}）',
+  'awards.factorApprox': '≈{decimal}（{fraction}）',
   'awards.noBudget': '预算总额尚未设定，企业补助按测算数发放。',
   'awards.finalize': '定稿',
   'awards.finalizeConfirm': '定稿后奖励表将冻结，之后上传的数据不再改变该表。确认定稿？',

@@ -7,6 +7,7 @@ import { usePolicy, usePolicyHref } from '../../layout/policy';
 import { indicatorName, paymentConditionText } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
 import { countyAwardTotal, indicatorDetail } from './awardSummary';
+import { factorWords } from './budgetText';
 import './print.css';
 
 /**
@@ -91,7 +92,7 @@ export default function AwardsPrintPage() {
                     paid: formatMoneyWan(a.budget.paidWan),
                     remaining: a.budget.remainingWan === null ? '—' : formatMoneyWan(a.budget.remainingWan),
                   })}
-              {a.budget.scaled && ` · ${t('awards.factor')} ${formatNumber(a.budget.factor, 4)}`}
+              {a.budget.scaled && ` · ${t('awards.factor')} ${factorWords(a.budget, t)}`}
             </p>
             <footer className="signatures">
               <p>{t('print.date', { date: formatChineseDate(date) })}</p>

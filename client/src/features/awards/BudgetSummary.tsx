@@ -1,6 +1,7 @@
 import type { BudgetSummary as Budget } from '@scoreboard/shared';
-import { formatMoneyWan, formatNumber } from '../../format/numbers';
+import { formatMoneyWan } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
+import { factorWords } from './budgetText';
 
 /** Total, paid, remaining and the subsidy factor (SPEC §7); says so when no budget is set. */
 export function BudgetSummary({ budget }: { budget: Budget }) {
@@ -13,10 +14,10 @@ export function BudgetSummary({ budget }: { budget: Budget }) {
         <div className="stat"><dt>{t('awards.subsidiesTotal')}</dt><dd>{formatMoneyWan(budget.subsidiesWan)}</dd></div>
         <div className="stat"><dt>{t('awards.paid')}</dt><dd className="big">{formatMoneyWan(budget.paidWan)}</dd></div>
         <div className="stat"><dt>{t('awards.remaining')}</dt><dd>{budget.remainingWan === null ? '—' : formatMoneyWan(budget.remainingWan)}</dd></div>
-        <div className="stat"><dt>{t('awards.factor')}</dt><dd>{formatNumber(budget.factor, 4)}</dd></div>
+        <div className="stat"><dt>{t('awards.factor')}</dt><dd>{factorWords(budget, t)}</dd></div>
       </dl>
       {budget.totalWan === null && <p className="notice">{t('awards.noBudget')}</p>}
-      {budget.scaled && <p className="notice notice-warn">{t('subsidies.factor', { factor: formatNumber(budget.factor, 4) })}</p>}
+      {budget.scaled && <p className="notice notice-warn">{t('subsidies.factor', { factor: factorWords(budget, t) })}</p>}
     </>
   );
 }
