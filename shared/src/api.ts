@@ -237,6 +237,17 @@ export const awardsSchema = z.object({
 });
 export type Awards = z.infer<typeof awardsSchema>;
 export const budgetBodySchema = z.object({ totalWan: z.number().int().nonnegative().nullable() });
+/**
+ * GET …/budget: the budget total in force now — what the admin set, else the policy file's — for the
+ * form that changes it. A finalized award table keeps the total it was frozen with; this does not.
+ */
+export const budgetSettingSchema = z.object({
+  policyId: z.string(),
+  totalWan: z.number().int().nullable(), // in force now; null: none set
+  source: z.enum(['admin', 'policy', 'none']), // set by an admin, the policy file's own, or none
+  policyTotalWan: z.number().int().nullable(), // the policy file's setting (PUT null returns to it)
+});
+export type BudgetSetting = z.infer<typeof budgetSettingSchema>;
 export const disqualificationBodySchema = z.object({ reason: z.string().trim().min(2).max(500) });
 
 // ── uploads ─────────────────────────────────────────────────────────────────────────────

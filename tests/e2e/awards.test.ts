@@ -85,6 +85,37 @@ describe('awards: budget, finalize, revise, print', () => {
     await context.close();
   });
 
+  it('after finalization /admin edits the budget in force, not the frozen one; awards above a budget are an error', async () => {
+    const { context, page } = await signedInContext(chromium.current, baseUrl, undefined, '/admin');
+    const setting = page.getByTestId('budget-setting');
+    await expect.poll(() => setting.innerText()).toContain('当前未设定预算总额');
+    const save = async (value: string) => {
+      await page.getByLabel('预算总额（万元，留空为未设定）').fill(value);
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    };
+    await save('2100');
+    await page.reload();
+    await expect.poll(() => setting.innerText()).toContain('当前预算总额：2,100万元（管理员设定');
+    expect(await page.getByLabel('预算总额（万元，留空为未设定）').inputValue()).toBe('2100');
+    expect((await getJson<{ final: boolean; budget: { totalWan: number | null } }>(`${POLICY}/awards`)).budget.totalWan).toBeNull(); // frozen
+    await save('');
+
+    // The Q4 example is not final: a budget below its county awards is shown as an error on /awards.
+    const Q4 = '/api/policies/liuzhou-2026-q4';
+    const { budget } = await getJson<{ budget: { countyWan: number } }>(`${Q4}/awards`);
+    await page.goto(`${baseUrl}/admin?policy=liuzhou-2026-q4`);
+    await save(String(budget.countyWan - 100));
+    await page.goto(`${baseUrl}/awards?policy=liuzhou-2026-q4`);
+    const alert = page.getByTestId('over-budget');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('缺口 100万元');
+    expect(await page.getByTestId('budget').innerText()).toContain('缺口 100万元');
+    await page.goto(`${baseUrl}/admin?policy=liuzhou-2026-q4`);
+    await save('');
+    await context.close();
+  });
+
   it('/awards/print holds the award amounts on one A4 page, in figures and in capitals', async () => {
     const { context, page } = await signedInContext(chromium.current, baseUrl);
     // Count window.print calls instead of opening the print dialog.

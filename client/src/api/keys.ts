@@ -11,6 +11,7 @@ export const policyKeys = {
   industries: (policyId: string) => ['policies', policyId, 'industries'] as const,
   subsidies: (policyId: string) => ['policies', policyId, 'subsidies'] as const,
   awards: (policyId: string) => ['policies', policyId, 'awards'] as const,
+  budget: (policyId: string) => ['policies', policyId, 'budget'] as const,
   batches: (policyId: string) => ['policies', policyId, 'batches'] as const,
   unitBatches: (policyId: string, unitId: string) => ['policies', policyId, 'batches', { unitId }] as const,
 };

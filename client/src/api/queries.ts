@@ -4,6 +4,7 @@ import {
   auditSchema,
   awardsSchema,
   batchesSchema,
+  budgetSettingSchema,
   industriesSchema,
   policiesSchema,
   policySchema,
@@ -79,6 +80,15 @@ export function useAwardsQuery(policyId: string) {
   return useQuery({
     queryKey: policyKeys.awards(policyId),
     queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}/awards`, awardsSchema, { signal }),
+  });
+}
+
+/** The budget total in force now (not a finalized snapshot's), for the admin form. */
+export function useBudgetSettingQuery(policyId: string, enabled = true) {
+  return useQuery({
+    queryKey: policyKeys.budget(policyId),
+    queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}/budget`, budgetSettingSchema, { signal }),
+    enabled,
   });
 }
 

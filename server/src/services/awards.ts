@@ -1,4 +1,4 @@
-import { awardsSchema, type Awards } from '@scoreboard/shared';
+import { awardsSchema, type Awards, type BudgetSetting } from '@scoreboard/shared';
 import { conflict, HttpError } from '../httpError';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { PolicyStateRepository } from '../repositories/policyState';
@@ -75,6 +75,14 @@ export function createAwardsService(deps: {
     return live(policyId).budget;
   }
 
-  return { awards, finalize, setBudget };
+  /** The budget total in force now (not a finalized snapshot's): what the admin form edits. */
+  function budgetSetting(policyId: string): BudgetSetting {
+    const { policy } = deps.policies.get(policyId);
+    const override = deps.policyState.budgetOverride(policyId);
+    const totalWan = deps.subsidies.budgetTotalWan(policyId);
+    return { policyId, totalWan, source: override !== null ? 'admin' : totalWan !== null ? 'policy' : 'none', policyTotalWan: policy.budget.totalWan };
+  }
+
+  return { awards, finalize, setBudget, budgetSetting };
 }
 export type AwardsService = ReturnType<typeof createAwardsService>;

@@ -94,6 +94,11 @@ export default function AwardsPrintPage() {
                   })}
               {a.budget.scaled && ` · ${t('awards.factor')} ${factorWords(a.budget, t)}`}
             </p>
+            {a.budget.overBudget && (
+              <p className="print-error" data-testid="print-over-budget">
+                {t('awards.overBudget', { county: formatMoneyWan(a.budget.countyWan), total: formatMoneyWan(a.budget.totalWan), shortfall: formatMoneyWan(a.budget.shortfallWan) })}
+              </p>
+            )}
             <footer className="signatures">
               <p>{t('print.date', { date: formatChineseDate(date) })}</p>
               <div className="signature-lines">

@@ -13,11 +13,22 @@ export function BudgetSummary({ budget }: { budget: Budget }) {
         <div className="stat"><dt>{t('awards.countyTotal')}</dt><dd>{formatMoneyWan(budget.countyWan)}</dd></div>
         <div className="stat"><dt>{t('awards.subsidiesTotal')}</dt><dd>{formatMoneyWan(budget.subsidiesWan)}</dd></div>
         <div className="stat"><dt>{t('awards.paid')}</dt><dd className="big">{formatMoneyWan(budget.paidWan)}</dd></div>
-        <div className="stat"><dt>{t('awards.remaining')}</dt><dd>{budget.remainingWan === null ? '—' : formatMoneyWan(budget.remainingWan)}</dd></div>
+        <div className="stat">
+          <dt>{t('awards.remaining')}</dt>
+          {/* county awards above the total: a shortfall to fix, never a bare negative remainder */}
+          {budget.overBudget
+            ? <dd className="negative">{t('awards.shortfall', { amount: formatMoneyWan(budget.shortfallWan) })}</dd>
+            : <dd>{budget.remainingWan === null ? '—' : formatMoneyWan(budget.remainingWan)}</dd>}
+        </div>
         <div className="stat"><dt>{t('awards.factor')}</dt><dd>{factorWords(budget, t)}</dd></div>
       </dl>
       {budget.totalWan === null && <p className="notice">{t('awards.noBudget')}</p>}
-      {budget.scaled && <p className="notice notice-warn">{t('subsidies.factor', { factor: factorWords(budget, t) })}</p>}
+      {budget.overBudget && (
+        <p role="alert" className="notice notice-error" data-testid="over-budget">
+          {t('awards.overBudget', { county: formatMoneyWan(budget.countyWan), total: formatMoneyWan(budget.totalWan), shortfall: formatMoneyWan(budget.shortfallWan) })}
+        </p>
+      )}
+      {budget.scaled && !budget.overBudget && <p className="notice notice-warn">{t('subsidies.factor', { factor: factorWords(budget, t) })}</p>}
     </>
   );
 }
