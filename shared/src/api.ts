@@ -85,6 +85,19 @@ export const unitRankRowSchema = z.object({
   indicators: z.record(indicatorIdSchema, indicatorResultSchema),
   // Ranked but not paid under the policy's payment condition (SPEC §13); absent before release 2.
   unpaid: z.enum(['below_min_score', 'indicator_incomplete']).nullable().default(null),
+  // Same published score as the unit ranked directly above, split by a tie-breaker (SPEC §4, §15):
+  // which indicator's rate, and both rates to the fewest decimals (at least 2) at which they differ.
+  // Null otherwise, and in snapshots frozen before release 2.
+  tieBreak: z
+    .object({
+      indicatorId: z.string(),
+      aboveUnitId: z.string(),
+      decimals: z.number().int(),
+      rate: z.string(), // e.g. "102.3458" (%), this unit's
+      aboveRate: z.string(), // e.g. "102.3461" (%), the unit above's
+    })
+    .nullable()
+    .default(null),
 });
 export type UnitRankRow = z.infer<typeof unitRankRowSchema>;
 

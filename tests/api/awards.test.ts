@@ -72,6 +72,9 @@ describe('awards.xlsx (SPEC.md §9)', () => {
     const awards = [4, 5, 6, 7, 8].map((r) => county.getRow(r).getCell(awardCol).value);
     expect(awards).toEqual([800, 500, 350, 200, 150]);
     expect(county.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '3:3' });
+    const noteCol = header.indexOf('备注');
+    const sanjiang = Array.from({ length: 12 }, (_, i) => county.getRow(4 + i)).find((r) => r.getCell(2).value === '三江侗族自治县')!;
+    expect(sanjiang.getCell(noteCol).value).toBe('与城中区同分，按产值完成率区分：96.00% 对 97.00%');
     const capitals = county.getRow(17).getCell(1).value;
     expect(String(capitals)).toContain('贰仟万元整');
 

@@ -41,6 +41,10 @@ describe('the demo ranking (SPEC.md §4, §11)', () => {
     const top = ranking.rows[0]!;
     expect(top.indicators.output?.completionRate).toBe(112.4);
     expect(top.score).toBe(110.5);
+    // 城中区 and 三江 both publish 98.50; the output rate split them, and the row says so (SPEC §15)
+    const sanjiang = ranking.rows.find((r) => r.unitId === '450226')!;
+    expect(sanjiang).toMatchObject({ rank: 9, tied: false, tieBreak: { indicatorId: 'output', aboveUnitId: '450202', decimals: 2, rate: '96.00', aboveRate: '97.00' } });
+    expect(ranking.rows.filter((r) => r.tieBreak !== null).map((r) => r.unitId)).toEqual(['450226']);
   });
 
   it('as of August: 66.7% time progress, 融水 waiting for its investment figure', async () => {

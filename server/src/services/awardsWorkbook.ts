@@ -52,6 +52,13 @@ function unpaidNote(reason: NonNullable<Awards['county'][number]['unpaid']>, pol
   return '有指标未完成序时目标，不予奖励';
 }
 
+/** Same score as the unit above, split by a tie-breaker (SPEC §15): which rate, and both rates. */
+function tieBreakNote(split: NonNullable<Awards['county'][number]['tieBreak']>, awards: Awards, policy: Policy): string {
+  const above = awards.county.find((r) => r.unitId === split.aboveUnitId)?.unitName ?? split.aboveUnitId;
+  const name = policy.countyAward.indicators.find((i) => i.indicatorId === split.indicatorId)?.shortName ?? split.indicatorId;
+  return `与${above}同分，按${name}完成率区分：${split.rate}% 对 ${split.aboveRate}%`;
+}
+
 export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '工业稳增长考核看板';
@@ -78,6 +85,7 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
       r.disqualified ? `一票否决：${r.disqualified.reason}` : '',
       r.missing.length ? `数据缺失：${r.missing.join('、')}` : '',
       r.unpaid ? unpaidNote(r.unpaid, policy) : '',
+      r.tieBreak ? tieBreakNote(r.tieBreak, awards, policy) : '',
     ].filter(Boolean);
     const detail = indicators.flatMap((i) => {
       const d = r.indicators[i.indicatorId];

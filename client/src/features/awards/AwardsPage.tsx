@@ -11,7 +11,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { RevisedWarning } from '../../ui/RevisedWarning';
-import { AwardBadge, UnpaidChip } from '../ranking/RankingTable';
+import { AwardBadge, TieBreakChip, UnpaidChip } from '../ranking/RankingTable';
 import { countyAwardTotal } from './awardSummary';
 import { BudgetSummary } from './BudgetSummary';
 
@@ -85,6 +85,7 @@ export default function AwardsPage() {
                           {r.disqualified && <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</span>}
                           {r.missing.length > 0 && <span className="chip chip-missing">{t('ranking.missing')}</span>}
                           <UnpaidChip row={r} />
+                          <TieBreakChip row={r} rows={awards.county} />
                         </th>
                         <td className="num">{formatNumber(r.score, 2)}</td>
                         <td className="num"><AwardBadge award={r.award} /></td>

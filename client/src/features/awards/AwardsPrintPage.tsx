@@ -6,7 +6,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy, usePolicyHref } from '../../layout/policy';
 import { indicatorName, paymentConditionText } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
-import { countyAwardTotal, indicatorDetail } from './awardSummary';
+import { tieBreakText } from '../ranking/tieBreak';
+import { countyAwardTotal, indicatorDetail, pointsSumDiffers } from './awardSummary';
 import { factorWords } from './budgetText';
 import './print.css';
 
@@ -64,8 +65,12 @@ export default function AwardsPrintPage() {
                     <td>
                       <span className={r.disqualified ? 'struck' : undefined}>{r.unitName}</span>
                       {r.disqualified && <div className="small">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</div>}
+                      {r.tieBreak && <div className="small" data-testid="print-tie-break">{tieBreakText(r, a.county, policy, t, lang)}</div>}
                     </td>
-                    <td className="num">{formatNumber(r.score, 2)}</td>
+                    <td className="num">
+                      {formatNumber(r.score, 2)}
+                      {pointsSumDiffers(r) && <span className="rounding-mark">{t('print.roundingMark')}</span>}
+                    </td>
                     {indicators.map((i) => <td className="small" key={i.indicatorId}>{indicatorDetail(r, i, t)}</td>)}
                     <td className="num award">{r.award > 0 ? formatNumber(r.award) : '—'}</td>
                   </tr>
@@ -83,6 +88,7 @@ export default function AwardsPrintPage() {
               </tfoot>
             </table>
             <p className="small">{t('print.detail')}{condition && ` ${condition}。`}</p>
+            <p className="small" data-testid="print-rounding">{t('print.roundingNote', { decimals: policy.countyAward.score.decimals })}</p>
             <p>{t('print.grantsSummary', { count: a.grants.length, granted: formatNumber(granted) })}</p>
             <p>
               {a.budget.totalWan === null
