@@ -127,6 +127,87 @@ export const rankingSchema = z.object({
 export type Ranking = z.infer<typeof rankingSchema>;
 export const rankingQuerySchema = z.object({ month: z.coerce.number().int().min(1).max(12).optional() });
 
+// ── outlook (SPEC §15) ──────────────────────────────────────────────────────────────────
+/**
+ * A value exactly as the score used it: `text` is its decimal — exact when `exact`, else rounded
+ * half-up to 6 places — and `fraction` is the exact value in lowest terms ("200/3", or "96").
+ */
+export const exactNumberSchema = z.object({ text: z.string(), fraction: z.string(), exact: z.boolean() });
+export type ExactNumber = z.infer<typeof exactNumberSchema>;
+
+/** Why an amount is null: first already / paid already; not ranked; no amount on this indicator can. */
+export const outlookBlockSchema = z.enum(['already_first', 'already_paid', 'not_ranked', 'no_amount']);
+/**
+ * Amounts in 万元 are decimal strings with two places, rounded UP to 0.01 万元 so that adding exactly
+ * that amount achieves it ("30.00"); for a count indicator (measure "count") they are whole ("3").
+ */
+const amountString = z.string().regex(/^\d+(\.\d{2})?$/);
+export const outlookIndicatorSchema = z.object({
+  indicatorId: z.string(),
+  measure: z.enum(['wan', 'count']),
+  /** the scoring rule with the policy's own parameters */
+  rule: z.discriminatedUnion('scoring', [
+    z.object({
+      scoring: z.literal('completion'),
+      basePoints: z.string(),
+      bonusPerPoint: z.string(),
+      bonusCap: z.string(),
+      floorPct: z.string(),
+      capRate: exactNumberSchema, // the rate (%) at which the bonus reaches its cap
+    }),
+    z.object({ scoring: z.literal('rankPoints'), basePoints: z.string(), stepPoints: z.string(), floorPoints: z.string() }),
+  ]),
+  /** which case of the rule gave the points: ≥ 100% (uncapped / capped), below 100%, below the floor; a place (or the floor) */
+  branch: z.enum(['above', 'capped', 'below', 'belowFloor', 'place', 'placeFloor']).nullable(),
+  target: exactNumberSchema.nullable(), // the whole-period target
+  prorated: z.boolean(), // the target is pro-rated by 序时进度
+  progress: exactNumberSchema, // 序时进度 applied: e.g. "2/3"; 1 when not pro-rated
+  progressPct: z.number(), // one decimal: 66.7
+  proratedTarget: exactNumberSchema.nullable(),
+  actual: exactNumberSchema.nullable(), // cumulative from the period's first month
+  rate: exactNumberSchema.nullable(), // completion rate, %
+  ratePct: z.number().nullable(), // as the ranking shows it: 2 decimals
+  points: exactNumberSchema.nullable(),
+  pointsShown: z.number().nullable(), // as the ranking shows it: 2 decimals
+  place: z.number().int().nullable(), // rankPoints: the place by completion rate
+  placesOf: z.number().int(), // how many units have a rate on this indicator
+  remainingToTargetWan: amountString.nullable(), // full-period target − actual, 0 when reached
+  toNextRankWan: amountString.nullable(),
+  nextRank: z.number().int().nullable(), // the rank reached by adding toNextRankWan
+  toNextRankBlocked: outlookBlockSchema.nullable(),
+  toAwardWan: amountString.nullable(),
+  awardRank: z.number().int().nullable(), // the rank at which toAwardWan is paid
+  awardWan: z.number().int().nullable(), // and the award it then receives (万元)
+  toAwardBlocked: outlookBlockSchema.nullable(),
+});
+export type OutlookIndicator = z.infer<typeof outlookIndicatorSchema>;
+
+export const outlookSchema = z.object({
+  policyId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  month: z.number().int().nullable(),
+  revision: z.number().int(),
+  timeProgress: z.number(), // %, one decimal
+  rank: z.number().int().nullable(),
+  tied: z.boolean(),
+  award: z.number().int(),
+  unpaid: z.enum(['below_min_score', 'indicator_incomplete']).nullable(),
+  disqualified: z.object({ reason: z.string() }).nullable(),
+  missing: z.array(z.string()),
+  rankedCount: z.number().int(),
+  /** the score: the exact sum of the points, rounded once as the policy says */
+  score: z.object({
+    exact: exactNumberSchema.nullable(),
+    published: z.number().nullable(),
+    decimals: z.number().int(),
+    pointsShownSum: z.number().nullable(), // the shown points added up (may differ by 0.01 from published)
+  }),
+  indicators: z.array(outlookIndicatorSchema),
+});
+export type Outlook = z.infer<typeof outlookSchema>;
+export const outlookQuerySchema = rankingQuerySchema;
+
 // ── industries ──────────────────────────────────────────────────────────────────────────
 export const industryStatusSchema = z.enum(['met', 'not_met', 'on_track', 'behind', 'no_target', 'no_data']);
 export type IndustryStatus = z.infer<typeof industryStatusSchema>;
