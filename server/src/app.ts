@@ -17,6 +17,7 @@ import auditRoutes from './routes/audit';
 import awardRoutes from './routes/awards';
 import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
+import outlookRoutes from './routes/outlook';
 import policyRoutes from './routes/policies';
 import sessionRoutes from './routes/session';
 import templateRoutes from './routes/templates';
@@ -87,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('services', services);
   await app.register(authPlugin, { sessions: services.sessions });
 
-  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes]) {
+  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, outlookRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes]) {
     await app.register(routes);
   }
   await app.register(staticPlugin, { clientDist: options.clientDist ?? `${REPO_ROOT}client/dist` });

@@ -11,6 +11,7 @@ import { createDisqualificationsService } from './disqualifications';
 import { createFiguresReader } from './figures';
 import { createIndustriesService } from './industries';
 import { createLoginThrottle } from './loginThrottle';
+import { createOutlookService } from './outlook';
 import { createPoliciesService } from './policies';
 import { createRankMovement } from './rankMovement';
 import { createRankingService } from './ranking';
@@ -43,6 +44,7 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
     policies: createPoliciesService({ policies, policyState, now: options.now }),
     industries: createIndustriesService({ policies, figures, policyState }),
     subsidies,
+    outlook: createOutlookService({ policies, ranking, policyState }),
     awards: createAwardsService({ policies, policyState, subsidies, record }),
     disqualifications: createDisqualificationsService({ policies, policyState, record }),
     uploads: createUploadsService({ policies, batches, record }),
