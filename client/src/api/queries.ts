@@ -6,6 +6,7 @@ import {
   batchesSchema,
   budgetSettingSchema,
   industriesSchema,
+  outlookSchema,
   policiesSchema,
   policySchema,
   rankingSchema,
@@ -80,6 +81,16 @@ export function useAwardsQuery(policyId: string) {
   return useQuery({
     queryKey: policyKeys.awards(policyId),
     queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}/awards`, awardsSchema, { signal }),
+  });
+}
+
+/** 差多少 (SPEC §15): one unit's worked formula and the amounts to a better rank and a paid place. */
+export function useOutlookQuery(policyId: string, unitId: string, month: number | null) {
+  return useQuery({
+    queryKey: policyKeys.outlook(policyId, unitId, month),
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/policies/${enc(policyId)}/units/${enc(unitId)}/outlook${month ? `?month=${month}` : ''}`, outlookSchema, { signal }),
+    enabled: unitId !== '',
   });
 }
 

@@ -56,8 +56,10 @@ export function TieBreakChip({ row, rows }: { row: Pick<RankingRow, 'tieBreak'>;
 }
 
 /** The ranking table: every indicator of the policy with its target, pro-rated target, actual, rate and points. */
-export function RankingTable({ rows, previousRevision, canDisqualify, policyId }: {
+export function RankingTable({ rows, previousRevision, canDisqualify, policyId, month = null }: {
   rows: readonly RankingRow[];
+  /** the month asked for (null: the latest); the 差多少 links carry it to the unit page */
+  month?: number | null;
   /** the revision the movement column compares with (Ranking.previousRevision) */
   previousRevision: number | null;
   canDisqualify: boolean;
@@ -107,6 +109,14 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
                 )}
                 <UnpaidChip row={row} />
                 <TieBreakChip row={row} rows={rows} />
+                <Link
+                  to={`${href(`/units/${encodeURIComponent(row.unitId)}`, month ? { month: String(month) } : {})}#outlook`}
+                  className="outlook-link"
+                  aria-label={t('outlook.linkLabel', { unit: row.unitName })}
+                  data-testid="outlook-link"
+                >
+                  {t('outlook.link')}
+                </Link>
               </th>
               <td className={row.disqualified ? 'num struck score' : 'num score'}>{formatNumber(row.score, 2)}</td>
               {indicators.flatMap(({ indicatorId: id }) => {
