@@ -310,6 +310,21 @@ export const budgetSummarySchema = z.object({
   shortfallWan: z.number().int().nullable().default(null), // by how much, when overBudget
 });
 export type BudgetSummary = z.infer<typeof budgetSummarySchema>;
+/** A unit the period's last month is missing for (shared/src/completeness.ts). */
+export const periodGapSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  month: z.number().int(),
+  missing: z.array(z.string()), // e.g. "output.actual", "investment.target"
+});
+export type PeriodGapItem = z.infer<typeof periodGapSchema>;
+/** POST …/finalize: a leader may finalize an incomplete period only with a written reason. */
+export const finalizeBodySchema = z
+  .object({ override: z.object({ reason: z.string().trim().min(4, '请写明在数据不完整时定稿的理由（至少 4 个字）').max(1000) }).optional() })
+  .nullish(); // no body at all: a plain finalize
+/** 409 period_incomplete: the error, and every unit and month missing. */
+export const periodIncompleteSchema = errorResponseSchema.extend({ incomplete: z.array(periodGapSchema).optional() });
+
 // Without previousRank: award snapshots frozen before it existed must still parse.
 export const countyAwardRowSchema = unitRankRowSchema;
 export const awardsSchema = z.object({
@@ -328,6 +343,12 @@ export const awardsSchema = z.object({
   county: z.array(countyAwardRowSchema),
   grants: z.array(grantSchema),
   budget: budgetSummarySchema,
+  // Finalized although the period's last month was missing: the leader's written reason and what
+  // was missing. Null when complete, and in snapshots frozen before release 2.
+  incompleteOverride: z
+    .object({ reason: z.string(), by: z.string(), at: z.string(), gaps: z.array(periodGapSchema) })
+    .nullable()
+    .default(null),
 });
 export type Awards = z.infer<typeof awardsSchema>;
 export const budgetBodySchema = z.object({ totalWan: z.number().int().nonnegative().nullable() });

@@ -1,5 +1,6 @@
 export * from './api';
 export * from './budget';
+export * from './completeness';
 export * from './creditCode';
 export * from './industries';
 export * from './keys';

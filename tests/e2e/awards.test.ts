@@ -116,6 +116,21 @@ describe('awards: budget, finalize, revise, print', () => {
     await context.close();
   });
 
+  it('finalizing the Q4 example (December missing) is refused: the page names the units and month and asks for a reason', async () => {
+    const leader = await createUser(baseUrl, 'leader');
+    const { context, page } = await signedInContext(chromium.current, baseUrl, leader, '/awards?policy=liuzhou-2026-q4');
+    await page.getByRole('button', { name: '定稿' }).click();
+    await page.getByRole('button', { name: '确认' }).click();
+    const refused = page.getByTestId('period-incomplete');
+    await refused.waitFor();
+    expect(await page.getByRole('alert').first().innerText()).toContain('12 个单位缺少 12月');
+    expect(await refused.locator('li').count()).toBe(12);
+    expect(await refused.locator('li').first().innerText()).toBe('城中区：缺 12月 产值完成、投资完成、新增规上企业完成');
+    expect(await page.getByLabel('如确需现在定稿，请写明理由（将记入定稿表、打印件和操作日志）').count()).toBe(1);
+    expect(await page.getByTestId('final-state').innerText()).toContain('未定稿'); // nothing was frozen
+    await context.close();
+  });
+
   it('/awards/print holds the award amounts on one A4 page, in figures and in capitals', async () => {
     const { context, page } = await signedInContext(chromium.current, baseUrl);
     // Count window.print calls instead of opening the print dialog.
@@ -141,7 +156,12 @@ describe('awards: budget, finalize, revise, print', () => {
     expect(pages).toBe(1);
     const flat = text.replace(/\s+/g, '');
     for (const amount of ['800', '500', '350', '200', '150', '2,000']) expect(flat).toContain(amount);
-    for (const words of ['贰仟万元整', '制表人', '审核人', '分管领导', '盖章', '征求意见稿', '柳东新区']) expect(flat).toContain(words);
+    for (const words of ['贰仟万元整', '制表人', '审核人', '分管领导', '盖章', '柳东新区']) expect(flat).toContain(words);
+    // Q3 is in force since issue 9: no 征求意见稿 watermark (the draft Q4 example has one)
+    expect(flat).not.toContain('征求意见稿');
+    // the notes under the table: points rounded for display, the score the rounded exact sum; the tie split
+    expect(flat).toContain('综合评分为各指标精确得分之和四舍五入保留2位小数');
+    expect(flat).toContain('三江侗族自治县与城中区同分，按产值完成率区分：96.00%对97.00%');
     await context.close();
   });
 });

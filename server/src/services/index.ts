@@ -45,7 +45,7 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
     industries: createIndustriesService({ policies, figures, policyState }),
     subsidies,
     outlook: createOutlookService({ policies, ranking, policyState }),
-    awards: createAwardsService({ policies, policyState, subsidies, record }),
+    awards: createAwardsService({ policies, policyState, subsidies, figures, record }),
     disqualifications: createDisqualificationsService({ policies, policyState, record }),
     uploads: createUploadsService({ policies, batches, record }),
   };

@@ -9,6 +9,7 @@ import { QueryState } from '../../ui/QueryState';
 import { tieBreakText } from '../ranking/tieBreak';
 import { countyAwardTotal, indicatorDetail, pointsSumDiffers } from './awardSummary';
 import { factorWords } from './budgetText';
+import { overrideText } from './overrideText';
 import './print.css';
 
 /**
@@ -65,7 +66,6 @@ export default function AwardsPrintPage() {
                     <td>
                       <span className={r.disqualified ? 'struck' : undefined}>{r.unitName}</span>
                       {r.disqualified && <div className="small">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</div>}
-                      {r.tieBreak && <div className="small" data-testid="print-tie-break">{tieBreakText(r, a.county, policy, t, lang)}</div>}
                     </td>
                     <td className="num">
                       {formatNumber(r.score, 2)}
@@ -87,8 +87,15 @@ export default function AwardsPrintPage() {
                 </tr>
               </tfoot>
             </table>
-            <p className="small">{t('print.detail')}{condition && ` ${condition}。`}</p>
-            <p className="small" data-testid="print-rounding">{t('print.roundingNote', { decimals: policy.countyAward.score.decimals })}</p>
+            {/* one paragraph of notes: the table must stay on one A4 page with its signature lines */}
+            <p className="small">
+              {t('print.detail')}{condition && ` ${condition}。`}
+              {' '}<span data-testid="print-rounding">{t('print.roundingNote', { decimals: policy.countyAward.score.decimals })}</span>
+              {a.county.filter((r) => r.tieBreak).map((r) => (
+                <span key={r.unitId} data-testid="print-tie-break">{' '}{t('print.tieBreakNote', { unit: r.unitName, text: tieBreakText(r, a.county, policy, t, lang) ?? '' })}</span>
+              ))}
+            </p>
+            {a.incompleteOverride && <p className="print-error" data-testid="print-override">{overrideText(a.incompleteOverride, t)}</p>}
             <p>{t('print.grantsSummary', { count: a.grants.length, granted: formatNumber(granted) })}</p>
             <p>
               {a.budget.totalWan === null

@@ -68,7 +68,7 @@ export function formulaLines(i: OutlookIndicator, unit: string, t: Translate): s
   } else {
     lines.push(t('outlook.formula.notProrated', { target: v(i.target), unit }));
   }
-  lines.push(t('outlook.formula.rate', { actual: v(i.actual), prorated: v(i.proratedTarget), rate: v(i.rate), unit }));
+  lines.push(t(i.prorated ? 'outlook.formula.rate' : 'outlook.formula.rateWhole', { actual: v(i.actual), prorated: v(i.proratedTarget), rate: v(i.rate), unit }));
   const points = v(i.points);
   const shown = i.pointsShown === null ? '' : formatNumber(i.pointsShown, 2);
   const r = i.rule;
