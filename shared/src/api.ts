@@ -85,6 +85,19 @@ export const unitRankRowSchema = z.object({
   indicators: z.record(indicatorIdSchema, indicatorResultSchema),
   // Ranked but not paid under the policy's payment condition (SPEC §13); absent before release 2.
   unpaid: z.enum(['below_min_score', 'indicator_incomplete']).nullable().default(null),
+  // Same published score as the unit ranked directly above, split by a tie-breaker (SPEC §4, §15):
+  // which indicator's rate, and both rates to the fewest decimals (at least 2) at which they differ.
+  // Null otherwise, and in snapshots frozen before release 2.
+  tieBreak: z
+    .object({
+      indicatorId: z.string(),
+      aboveUnitId: z.string(),
+      decimals: z.number().int(),
+      rate: z.string(), // e.g. "102.3458" (%), this unit's
+      aboveRate: z.string(), // e.g. "102.3461" (%), the unit above's
+    })
+    .nullable()
+    .default(null),
 });
 export type UnitRankRow = z.infer<typeof unitRankRowSchema>;
 
@@ -113,6 +126,87 @@ export const rankingSchema = z.object({
 });
 export type Ranking = z.infer<typeof rankingSchema>;
 export const rankingQuerySchema = z.object({ month: z.coerce.number().int().min(1).max(12).optional() });
+
+// ── outlook (SPEC §15) ──────────────────────────────────────────────────────────────────
+/**
+ * A value exactly as the score used it: `text` is its decimal — exact when `exact`, else rounded
+ * half-up to 6 places — and `fraction` is the exact value in lowest terms ("200/3", or "96").
+ */
+export const exactNumberSchema = z.object({ text: z.string(), fraction: z.string(), exact: z.boolean() });
+export type ExactNumber = z.infer<typeof exactNumberSchema>;
+
+/** Why an amount is null: first already / paid already; not ranked; no amount on this indicator can. */
+export const outlookBlockSchema = z.enum(['already_first', 'already_paid', 'not_ranked', 'no_amount']);
+/**
+ * Amounts in 万元 are decimal strings with two places, rounded UP to 0.01 万元 so that adding exactly
+ * that amount achieves it ("30.00"); for a count indicator (measure "count") they are whole ("3").
+ */
+const amountString = z.string().regex(/^\d+(\.\d{2})?$/);
+export const outlookIndicatorSchema = z.object({
+  indicatorId: z.string(),
+  measure: z.enum(['wan', 'count']),
+  /** the scoring rule with the policy's own parameters */
+  rule: z.discriminatedUnion('scoring', [
+    z.object({
+      scoring: z.literal('completion'),
+      basePoints: z.string(),
+      bonusPerPoint: z.string(),
+      bonusCap: z.string(),
+      floorPct: z.string(),
+      capRate: exactNumberSchema, // the rate (%) at which the bonus reaches its cap
+    }),
+    z.object({ scoring: z.literal('rankPoints'), basePoints: z.string(), stepPoints: z.string(), floorPoints: z.string() }),
+  ]),
+  /** which case of the rule gave the points: ≥ 100% (uncapped / capped), below 100%, below the floor; a place (or the floor) */
+  branch: z.enum(['above', 'capped', 'below', 'belowFloor', 'place', 'placeFloor']).nullable(),
+  target: exactNumberSchema.nullable(), // the whole-period target
+  prorated: z.boolean(), // the target is pro-rated by 序时进度
+  progress: exactNumberSchema, // 序时进度 applied: e.g. "2/3"; 1 when not pro-rated
+  progressPct: z.number(), // one decimal: 66.7
+  proratedTarget: exactNumberSchema.nullable(),
+  actual: exactNumberSchema.nullable(), // cumulative from the period's first month
+  rate: exactNumberSchema.nullable(), // completion rate, %
+  ratePct: z.number().nullable(), // as the ranking shows it: 2 decimals
+  points: exactNumberSchema.nullable(),
+  pointsShown: z.number().nullable(), // as the ranking shows it: 2 decimals
+  place: z.number().int().nullable(), // rankPoints: the place by completion rate
+  placesOf: z.number().int(), // how many units have a rate on this indicator
+  remainingToTargetWan: amountString.nullable(), // full-period target − actual, 0 when reached
+  toNextRankWan: amountString.nullable(),
+  nextRank: z.number().int().nullable(), // the rank reached by adding toNextRankWan
+  toNextRankBlocked: outlookBlockSchema.nullable(),
+  toAwardWan: amountString.nullable(),
+  awardRank: z.number().int().nullable(), // the rank at which toAwardWan is paid
+  awardWan: z.number().int().nullable(), // and the award it then receives (万元)
+  toAwardBlocked: outlookBlockSchema.nullable(),
+});
+export type OutlookIndicator = z.infer<typeof outlookIndicatorSchema>;
+
+export const outlookSchema = z.object({
+  policyId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  month: z.number().int().nullable(),
+  revision: z.number().int(),
+  timeProgress: z.number(), // %, one decimal
+  rank: z.number().int().nullable(),
+  tied: z.boolean(),
+  award: z.number().int(),
+  unpaid: z.enum(['below_min_score', 'indicator_incomplete']).nullable(),
+  disqualified: z.object({ reason: z.string() }).nullable(),
+  missing: z.array(z.string()),
+  rankedCount: z.number().int(),
+  /** the score: the exact sum of the points, rounded once as the policy says */
+  score: z.object({
+    exact: exactNumberSchema.nullable(),
+    published: z.number().nullable(),
+    decimals: z.number().int(),
+    pointsShownSum: z.number().nullable(), // the shown points added up (may differ by 0.01 from published)
+  }),
+  indicators: z.array(outlookIndicatorSchema),
+});
+export type Outlook = z.infer<typeof outlookSchema>;
+export const outlookQuerySchema = rankingQuerySchema;
 
 // ── industries ──────────────────────────────────────────────────────────────────────────
 export const industryStatusSchema = z.enum(['met', 'not_met', 'on_track', 'behind', 'no_target', 'no_data']);
@@ -194,7 +288,9 @@ export const subsidiesSchema = z.object({
   applications: z.array(applicationSchema),
   grants: z.array(grantSchema),
   totals: z.object({ computedWan: z.number().int(), grantedWan: z.number().int() }),
-  factor: z.number(), // 1 when within budget
+  factor: z.number(), // 1 when within budget; 6 decimals, half-up — the exact value is factorFraction
+  factorFraction: z.string(), // the exact factor in lowest terms: "41/80"; "1" when within budget
+  factorText: z.string(), // the factor to 4 decimals, half-up, for people: "0.5125"
 });
 export type Subsidies = z.infer<typeof subsidiesSchema>;
 
@@ -204,11 +300,31 @@ export const budgetSummarySchema = z.object({
   countyWan: z.number().int(),
   subsidiesWan: z.number().int(),
   paidWan: z.number().int(),
-  remainingWan: z.number().int().nullable(),
-  factor: z.number(),
+  remainingWan: z.number().int().nullable(), // below 0 only when overBudget
+  factor: z.number(), // 6 decimals, half-up; the exact value is factorFraction
   scaled: z.boolean(),
+  // Added in release 2, with defaults so award snapshots frozen before still parse:
+  factorFraction: z.string().nullable().default(null), // exact, lowest terms: "41/80"; "1" when not scaled
+  factorText: z.string().nullable().default(null), // 4 decimals, half-up: "0.5125"
+  overBudget: z.boolean().default(false), // the county awards alone exceed the budget total: an error
+  shortfallWan: z.number().int().nullable().default(null), // by how much, when overBudget
 });
 export type BudgetSummary = z.infer<typeof budgetSummarySchema>;
+/** A unit the period's last month is missing for (shared/src/completeness.ts). */
+export const periodGapSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  month: z.number().int(),
+  missing: z.array(z.string()), // e.g. "output.actual", "investment.target"
+});
+export type PeriodGapItem = z.infer<typeof periodGapSchema>;
+/** POST …/finalize: a leader may finalize an incomplete period only with a written reason. */
+export const finalizeBodySchema = z
+  .object({ override: z.object({ reason: z.string().trim().min(4, '请写明在数据不完整时定稿的理由（至少 4 个字）').max(1000) }).optional() })
+  .nullish(); // no body at all: a plain finalize
+/** 409 period_incomplete: the error, and every unit and month missing. */
+export const periodIncompleteSchema = errorResponseSchema.extend({ incomplete: z.array(periodGapSchema).optional() });
+
 // Without previousRank: award snapshots frozen before it existed must still parse.
 export const countyAwardRowSchema = unitRankRowSchema;
 export const awardsSchema = z.object({
@@ -227,9 +343,26 @@ export const awardsSchema = z.object({
   county: z.array(countyAwardRowSchema),
   grants: z.array(grantSchema),
   budget: budgetSummarySchema,
+  // Finalized although the period's last month was missing: the leader's written reason and what
+  // was missing. Null when complete, and in snapshots frozen before release 2.
+  incompleteOverride: z
+    .object({ reason: z.string(), by: z.string(), at: z.string(), gaps: z.array(periodGapSchema) })
+    .nullable()
+    .default(null),
 });
 export type Awards = z.infer<typeof awardsSchema>;
 export const budgetBodySchema = z.object({ totalWan: z.number().int().nonnegative().nullable() });
+/**
+ * GET …/budget: the budget total in force now — what the admin set, else the policy file's — for the
+ * form that changes it. A finalized award table keeps the total it was frozen with; this does not.
+ */
+export const budgetSettingSchema = z.object({
+  policyId: z.string(),
+  totalWan: z.number().int().nullable(), // in force now; null: none set
+  source: z.enum(['admin', 'policy', 'none']), // set by an admin, the policy file's own, or none
+  policyTotalWan: z.number().int().nullable(), // the policy file's setting (PUT null returns to it)
+});
+export type BudgetSetting = z.infer<typeof budgetSettingSchema>;
 export const disqualificationBodySchema = z.object({ reason: z.string().trim().min(2).max(500) });
 
 // ── uploads ─────────────────────────────────────────────────────────────────────────────

@@ -38,6 +38,19 @@ export interface IndicatorOutcome {
 /** Why a ranked unit is not paid: the policy's payment condition (countyAward.awards.condition). */
 export type UnpaidReason = 'below_min_score' | 'indicator_incomplete';
 
+/**
+ * How a unit was placed below the unit ranked directly above it although both publish the same
+ * score (SPEC §4, §15): the first tie-breaker whose exact rates differ, and the two rates.
+ */
+export interface TieBreak {
+  indicatorId: string;
+  aboveUnitId: string;
+  /** this unit's completion rate on that indicator, % */
+  rate: Rational;
+  /** the unit above's, % (greater) */
+  aboveRate: Rational;
+}
+
 export interface RankedUnit {
   unitId: string;
   unitName: string;
@@ -56,6 +69,8 @@ export interface RankedUnit {
   /** e.g. "investment.target" */
   missing: string[];
   indicators: Record<string, IndicatorOutcome>;
+  /** set when the same published score as the unit above was split by a tie-breaker; else null */
+  tieBreak: TieBreak | null;
 }
 
 export interface RankResult {
@@ -130,6 +145,17 @@ export function unpaidReason(unit: RankedUnit, policy: Pick<Policy, 'countyAward
   return complete ? null : 'indicator_incomplete';
 }
 
+/** Which tie-breaker placed `below` after `above` when their published scores are equal; null otherwise. */
+function splitBy(above: RankedUnit, below: RankedUnit, policy: Pick<Policy, 'countyAward'>): TieBreak | null {
+  if (cmp(above.score!, below.score!) !== 0) return null;
+  for (const id of policy.countyAward.tieBreakers) {
+    const a = above.indicators[id]!.rate!;
+    const b = below.indicators[id]!.rate!;
+    if (cmp(a, b) !== 0) return { indicatorId: id, aboveUnitId: above.unitId, rate: b, aboveRate: a };
+  }
+  return null; // equal on every tie-breaker: they share the rank (并列)
+}
+
 /** Consecutive runs of units that compare equal: they share a rank. */
 function tieGroups(units: RankedUnit[], policy: Policy): RankedUnit[][] {
   const groups: RankedUnit[][] = [];
@@ -199,6 +225,7 @@ export function rankUnits(input: RankInput): RankResult {
       disqualified: disq ? { reason: disq.reason } : null,
       missing: [...new Set(missing)],
       indicators: Object.fromEntries(outcomes.map((o) => [o.indicatorId, o])),
+      tieBreak: null,
     };
   });
 
@@ -212,6 +239,9 @@ export function rankUnits(input: RankInput): RankResult {
     }
     position += group.length;
   }
+  ranked.forEach((u, i) => {
+    if (i > 0) u.tieBreak = splitBy(ranked[i - 1]!, u, policy);
+  });
   payTiers(ranked, policy);
 
   const disqualified = rows

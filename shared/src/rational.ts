@@ -139,3 +139,18 @@ export function toDecimalString(a: Rational, maxDecimals = 6): string {
 export function toNumber(a: Rational, decimals = 6): number {
   return Number(toFixed(a, decimals));
 }
+
+/** Smallest integer ≥ a. */
+export function ceil(a: Rational): bigint {
+  return -floor(rat(-a.n, a.d));
+}
+
+/** The exact value as a fraction in lowest terms: "41/80", "-3/2", or "5" for a whole number. */
+export function toFraction(a: Rational): string {
+  return a.d === 1n ? a.n.toString() : `${a.n}/${a.d}`;
+}
+
+/** Whether the value has a decimal expansion of at most `decimals` places (41/80 → 4 places: yes). */
+export function isExactAt(a: Rational, decimals: number): boolean {
+  return (a.n * 10n ** BigInt(decimals)) % a.d === 0n;
+}

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Application, BudgetSummary, Grant, IneligibilityReason } from './api';
-import { fenToYuan, FEN_PER_WAN } from './money';
+import type { IneligibilityReason } from './api';
+import { FEN_PER_WAN } from './money';
 import { subsidyKindSchema, type Policy } from './policy';
-import { applyBudget } from './budget';
-import { toRational } from './rational';
+import { applyBudget, type BudgetOutcome } from './budget';
+import { toRational, type Rational } from './rational';
 
 /** One application as stored from an upload (SPEC.md §6). */
 export const applicationInputSchema = z.object({
@@ -65,12 +65,37 @@ export function grantWan(costsFen: readonly number[], rule: KindRule): number {
   return Number(total / (scale * BigInt(FEN_PER_WAN)));
 }
 
+/** One application and its eligibility: every reason it fails, never silently dropped. */
+export interface ApplicationOutcome {
+  application: ApplicationInput;
+  eligible: boolean;
+  reasons: IneligibilityReason[];
+}
+
+/** One grant (an enterprise and a kind): integer fen in, whole 万元 out as the policy rounds them. */
+export interface GrantOutcome {
+  creditCode: string;
+  enterpriseName: string;
+  kind: string;
+  applicationIds: string[];
+  eligibleCostFen: number;
+  capWan: number;
+  /** min(rate × cost, cap), rounded down to whole 万元 (六(一)) */
+  computedWan: number;
+  /** after the budget's scaling, rounded down again (六(一)) */
+  grantedWan: number;
+}
+
+/**
+ * Subsidies, exactly: integers the policy defines and the budget factor as a rational. API shapes
+ * (yuan strings, the factor as a number) come from present/subsidies.ts, never from here.
+ */
 export interface SubsidyResult {
-  applications: Application[];
-  grants: Grant[];
+  applications: ApplicationOutcome[];
+  grants: GrantOutcome[];
   totals: { computedWan: number; grantedWan: number };
-  factor: number;
-  budget: BudgetSummary;
+  factor: Rational;
+  budget: BudgetOutcome;
 }
 
 export function evaluateSubsidies(input: {
@@ -83,27 +108,14 @@ export function evaluateSubsidies(input: {
   const { policy } = input;
   const rules = new Map(policy.subsidies.kinds.map((k) => [k.kind, k]));
   const kindOrder = policy.subsidies.kinds.map((k) => k.kind);
-  const applications: Application[] = [];
+  const applications: ApplicationOutcome[] = [];
   const groups = new Map<string, { rule: KindRule; apps: ApplicationInput[] }>();
   for (const app of input.applications) {
     const rule = rules.get(app.kind);
     // A kind this policy does not pay (e.g. stored under another period's rules) is never silently dropped.
     const reasons: IneligibilityReason[] = rule ? ineligibilityReasons(app, rule, policy, input.blacklist) : ['kind_not_in_policy'];
     const eligible = rule !== undefined && reasons.length === 0;
-    applications.push({
-      applicationId: app.applicationId,
-      enterpriseName: app.enterpriseName,
-      creditCode: app.creditCode,
-      aboveSize: app.aboveSize,
-      kind: app.kind,
-      item: app.item,
-      date: app.date,
-      costYuan: fenToYuan(app.costFen),
-      certType: app.certType,
-      declaration: app.declaration,
-      eligible,
-      reasons,
-    });
+    applications.push({ application: app, eligible, reasons });
     if (eligible && rule) {
       const key = `${app.creditCode}/${app.kind}`;
       const g = groups.get(key) ?? { rule, apps: [] };
@@ -117,7 +129,7 @@ export function evaluateSubsidies(input: {
       enterpriseName: apps[0]!.enterpriseName,
       kind: rule.kind,
       applicationIds: apps.map((a) => a.applicationId),
-      eligibleCostYuan: fenToYuan(apps.reduce((s, a) => s + a.costFen, 0)),
+      eligibleCostFen: apps.reduce((s, a) => s + a.costFen, 0),
       capWan: rule.capWan,
       computedWan: grantWan(
         apps.map((a) => a.costFen),
@@ -130,7 +142,7 @@ export function evaluateSubsidies(input: {
     countyWan: input.countyWan,
     computedWan: computed.map((g) => g.computedWan),
   });
-  const grants: Grant[] = computed.map((g, i) => ({ ...g, grantedWan: budget.grantedWan[i]! }));
+  const grants: GrantOutcome[] = computed.map((g, i) => ({ ...g, grantedWan: budget.grantedWan[i]! }));
   return {
     applications,
     grants,

@@ -15,3 +15,11 @@ export function liuzhou(): LoadedPolicy {
     registryFile: 'data/registries/liuzhou.json',
   });
 }
+
+/** The example Q4 draft (three indicators, newfirms by rankPoints, a 100-point condition). */
+export function liuzhouQ4(): LoadedPolicy {
+  return loadPolicy(readJson('policies/liuzhou-2026-q4.json'), readJson('registries/liuzhou.json'), {
+    policyFile: 'data/policies/liuzhou-2026-q4.json',
+    registryFile: 'data/registries/liuzhou.json',
+  });
+}

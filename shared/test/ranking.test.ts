@@ -80,6 +80,12 @@ describe('ranking (SPEC §4)', () => {
       [units[5], 5, false, 150],
       [units[0], 6, false, 0],
     ]);
+    // each says how it was split from the unit directly above (SPEC §15)
+    expect(at110.map((x) => x.tieBreak)).toEqual([
+      null, // the unit above it scores more: nothing to split
+      { indicatorId: 'output', aboveUnitId: units[1], decimals: 2, rate: '110.00', aboveRate: '116.00' },
+      { indicatorId: 'output', aboveUnitId: units[5], decimals: 2, rate: '104.00', aboveRate: '110.00' },
+    ]);
   });
 
   it('falls back to the investment rate when output rates are equal too', () => {
@@ -95,6 +101,20 @@ describe('ranking (SPEC §4)', () => {
       [units[0], 5, true, 75],
       [units[5], 5, true, 75],
     ]);
+    // 110.0000% against 110.0004%: equal to 3 places, so both are shown to 4
+    expect(at110[1]!.tieBreak).toEqual({ indicatorId: 'investment', aboveUnitId: units[1], decimals: 4, rate: '110.0000', aboveRate: '110.0004' });
+    expect(at110[2]!.tieBreak).toBeNull(); // 并列 with the unit above: nothing split them
+  });
+
+  it('shows a split rate to the first place the two differ: 102.3458% against 102.3461%', () => {
+    const figures = distinct();
+    // both 102.34…% on output publish 51.17 + 51.17 = 102.35 (distinct() has no 102.35)
+    figures[units[0]!] = { targets: { output: '10000', investment: '1000' }, actuals: { 9: { output: '10234.61', investment: '1023.458' } } };
+    figures[units[1]!] = { targets: { output: '10000', investment: '1000' }, actuals: { 9: { output: '10234.58', investment: '1023.461' } } };
+    const r = rank(figures);
+    const [a, b] = r.rows.filter((x) => x.score === 102.35);
+    expect([a!.unitId, b!.unitId]).toEqual([units[0], units[1]]);
+    expect(b!.tieBreak).toEqual({ indicatorId: 'output', aboveUnitId: units[0], decimals: 4, rate: '102.3458', aboveRate: '102.3461' });
   });
 
   it('ties units whose rates are mathematically equal though written differently', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBudget, evaluateSubsidies, yuanToFen, type ApplicationInput } from '../src';
+import { applyBudget, evaluateSubsidies, presentBudget, presentSubsidies, rat, yuanToFen, type ApplicationInput } from '../src';
 import { liuzhou } from './fixtures';
 
 const { policy } = liuzhou();
@@ -41,12 +41,13 @@ describe('subsidy grants (SPEC §6)', () => {
       app({ cost: '60000.00', kind: 'certification', aboveSize: false, certType: 'UL' }),
     ]);
     expect(r.grants).toHaveLength(1);
-    expect(r.grants[0]).toMatchObject({ kind: 'certification', eligibleCostYuan: '120000.00', computedWan: 5, grantedWan: 5 });
+    expect(r.grants[0]).toMatchObject({ kind: 'certification', eligibleCostFen: 12_000_000, computedWan: 5, grantedWan: 5 });
+    expect(presentSubsidies(r).grants[0]).toMatchObject({ eligibleCostYuan: '120000.00' });
   });
 
   it('exhibitions of 150,000.00 and 100,000.00 by one enterprise → 10 万元', () => {
     const r = run([app({ cost: '150000.00' }), app({ cost: '100000.00' })]);
-    expect(r.grants[0]).toMatchObject({ eligibleCostYuan: '250000.00', computedWan: 10 });
+    expect(presentSubsidies(r).grants[0]).toMatchObject({ eligibleCostYuan: '250000.00', computedWan: 10 });
   });
 
   it('own events are capped at 15 万元', () => {
@@ -77,19 +78,47 @@ describe('budget (SPEC §7)', () => {
   it('with no budget set, pays grants as computed', () => {
     const b = applyBudget({ totalWan: null, countyWan: 2000, computedWan: [10, 8] });
     expect(b.grantedWan).toEqual([10, 8]);
-    expect(b.summary).toMatchObject({ totalWan: null, paidWan: 2018, remainingWan: null, factor: 1, scaled: false });
+    expect(presentBudget(b.summary)).toMatchObject({
+      totalWan: null, paidWan: 2018, remainingWan: null, factor: 1, factorFraction: '1', scaled: false, overBudget: false, shortfallWan: null,
+    });
   });
 
   it('scales every grant by available ÷ computed and rounds each down', () => {
-    // available = 2,010 − 2,000 = 10 of 18 computed
+    // available = 2,010 − 2,000 = 10 of 18 computed: the factor is 5/9 exactly
     const b = applyBudget({ totalWan: 2010, countyWan: 2000, computedWan: [10, 8] });
     expect(b.grantedWan).toEqual([5, 4]); // ⌊10 × 10 ÷ 18⌋, ⌊8 × 10 ÷ 18⌋
-    expect(b.summary).toMatchObject({ subsidiesWan: 9, paidWan: 2009, remainingWan: 1, factor: 0.555555, scaled: true });
+    expect(b.summary.factor).toEqual(rat(5n, 9n));
+    expect(presentBudget(b.summary)).toMatchObject({
+      subsidiesWan: 9, paidWan: 2009, remainingWan: 1, factor: 0.555556, factorFraction: '5/9', factorText: '0.5556', scaled: true,
+    });
   });
 
-  it('county awards stand even when they use the whole budget', () => {
+  it('a factor of 41/80 is 0.5125 exactly — not the 0.512499 a float floor printed', () => {
+    // available 41 of 80 computed; 0.5125 × 1e6 is 512499.99999999994 as a double
+    const b = applyBudget({ totalWan: 2041, countyWan: 2000, computedWan: [40, 40] });
+    expect(b.summary.factor).toEqual(rat(41n, 80n));
+    expect(b.grantedWan).toEqual([20, 20]); // ⌊40 × 41 ÷ 80⌋ = ⌊20.5⌋
+    expect(presentBudget(b.summary)).toMatchObject({ factor: 0.5125, factorFraction: '41/80', factorText: '0.5125' });
+  });
+
+  it('county awards above the budget are an error state, not a silently negative remainder', () => {
     const b = applyBudget({ totalWan: 1500, countyWan: 2000, computedWan: [10] });
     expect(b.grantedWan).toEqual([0]);
-    expect(b.summary.remainingWan).toBe(-500);
+    expect(b.summary).toMatchObject({ overBudget: true, shortfallWan: 500, remainingWan: -500, subsidiesWan: 0, scaled: true });
+    expect(presentBudget(b.summary)).toMatchObject({ factor: 0, factorFraction: '0', overBudget: true, shortfallWan: 500 });
+  });
+
+  it('county awards exactly at the budget are not over it: grants get nothing, nothing is short', () => {
+    const b = applyBudget({ totalWan: 2000, countyWan: 2000, computedWan: [10] });
+    expect(b.summary).toMatchObject({ overBudget: false, shortfallWan: null, remainingWan: 0, subsidiesWan: 0 });
+  });
+});
+
+describe('applications whose kind the policy does not pay', () => {
+  it('are ineligible with the reason kind_not_in_policy, never with an empty list', () => {
+    const r = run([app({ cost: '50000.00', kind: 'training' })]);
+    expect(r.applications[0]).toMatchObject({ eligible: false, reasons: ['kind_not_in_policy'] });
+    expect(r.grants).toEqual([]);
+    expect(presentSubsidies(r).applications[0]).toMatchObject({ kind: 'training', costYuan: '50000.00', eligible: false, reasons: ['kind_not_in_policy'] });
   });
 });

@@ -18,6 +18,8 @@ const ROUTES: { method: Method; url: string; role: Role; payload?: unknown; head
   { method: 'GET', url: `${P}/subsidies`, role: 'viewer' },
   { method: 'GET', url: `${P}/awards`, role: 'viewer' },
   { method: 'GET', url: `${P}/awards.xlsx`, role: 'viewer' },
+  { method: 'GET', url: `${P}/budget`, role: 'viewer' },
+  { method: 'GET', url: `${P}/units/450202/outlook`, role: 'viewer' },
   { method: 'GET', url: '/api/templates/unit-targets.xlsx', role: 'viewer' },
   { method: 'GET', url: '/api/events', role: 'viewer' },
   { method: 'POST', url: '/api/uploads?dryRun=true', role: 'statistician', payload: upload.payload, headers: upload.headers },

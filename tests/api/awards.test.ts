@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Awards, Ranking } from '@scoreboard/shared';
+import type { Awards, BudgetSetting, Ranking } from '@scoreboard/shared';
 import { buildTestApp, POLICY_ID, type TestApp } from '../helpers/app';
 import { postUpload } from '../helpers/uploads';
 
@@ -72,6 +72,9 @@ describe('awards.xlsx (SPEC.md §9)', () => {
     const awards = [4, 5, 6, 7, 8].map((r) => county.getRow(r).getCell(awardCol).value);
     expect(awards).toEqual([800, 500, 350, 200, 150]);
     expect(county.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '3:3' });
+    const noteCol = header.indexOf('备注');
+    const sanjiang = Array.from({ length: 12 }, (_, i) => county.getRow(4 + i)).find((r) => r.getCell(2).value === '三江侗族自治县')!;
+    expect(sanjiang.getCell(noteCol).value).toBe('与城中区同分，按产值完成率区分：96.00% 对 97.00%');
     const capitals = county.getRow(17).getCell(1).value;
     expect(String(capitals)).toContain('贰仟万元整');
 
@@ -80,5 +83,43 @@ describe('awards.xlsx (SPEC.md §9)', () => {
     expect(rows.find((r) => r.includes('SQ2026-001'))).toEqual(expect.arrayContaining(['91450203M5J8N2AR6K', '柳州示例机械有限公司', 237000, 10]));
     const budget = wb.getWorksheet('预算')!;
     expect(budget.getRow(5).values).toEqual(expect.arrayContaining(['县区奖励', 2000]));
+  });
+});
+
+describe('budget (SPEC §7)', () => {
+  it('county awards above the budget are an error state in the award table and the workbook', async () => {
+    const admin = await t.login('admin');
+    // 1,500 万元 against 2,000 万元 of county awards: they stand, grants get nothing, 500 short
+    await t.app.inject({ method: 'PUT', url: `${P}/budget`, headers: admin, payload: { totalWan: 1500 } });
+    const { budget } = (await t.app.inject({ url: `${P}/awards`, headers: admin })).json<Awards>();
+    expect(budget).toMatchObject({ totalWan: 1500, countyWan: 2000, subsidiesWan: 0, paidWan: 2000, overBudget: true, shortfallWan: 500 });
+
+    const res = await t.app.inject({ url: `${P}/awards.xlsx`, headers: admin });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = Array.from(wb.getWorksheet('预算')!.getSheetValues(), (r) => (Array.isArray(r) ? (r as unknown[]) : []));
+    const over = rows.find((r) => r.includes('超出预算（错误）'));
+    expect(over).toEqual(expect.arrayContaining([500, expect.stringContaining('县区奖励 2000 万元超出预算总额 1500 万元')]));
+  });
+
+  it('the workbook shows the factor exactly: its 4 decimals and its fraction', async () => {
+    const admin = await t.login('admin');
+    await t.app.inject({ method: 'PUT', url: `${P}/budget`, headers: admin, payload: { totalWan: 2100 } }); // 100 of 137
+    const res = await t.app.inject({ url: `${P}/awards.xlsx`, headers: admin });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = Array.from(wb.getWorksheet('预算')!.getSheetValues(), (r) => (Array.isArray(r) ? (r as unknown[]) : []));
+    expect(rows.find((r) => r.includes('企业补助'))).toEqual(expect.arrayContaining([expect.stringContaining('0.7299（精确值 100/137）')]));
+  });
+
+  it('GET …/budget is the setting in force now, not the one a finalized table was frozen with', async () => {
+    const [admin, leader] = [await t.login('admin'), await t.login('leader')];
+    const get = async () => (await t.app.inject({ url: `${P}/budget`, headers: admin })).json<BudgetSetting>();
+    expect(await get()).toEqual({ policyId: POLICY_ID, totalWan: null, source: 'none', policyTotalWan: null });
+    expect((await t.app.inject({ method: 'POST', url: `${P}/finalize`, headers: leader })).statusCode).toBe(200);
+    await t.app.inject({ method: 'PUT', url: `${P}/budget`, headers: admin, payload: { totalWan: 2100 } });
+    expect(await get()).toMatchObject({ totalWan: 2100, source: 'admin' });
+    // the frozen table keeps its own
+    expect((await t.app.inject({ url: `${P}/awards`, headers: admin })).json<Awards>().budget.totalWan).toBeNull();
   });
 });

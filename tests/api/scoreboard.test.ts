@@ -41,6 +41,10 @@ describe('the demo ranking (SPEC.md §4, §11)', () => {
     const top = ranking.rows[0]!;
     expect(top.indicators.output?.completionRate).toBe(112.4);
     expect(top.score).toBe(110.5);
+    // 城中区 and 三江 both publish 98.50; the output rate split them, and the row says so (SPEC §15)
+    const sanjiang = ranking.rows.find((r) => r.unitId === '450226')!;
+    expect(sanjiang).toMatchObject({ rank: 9, tied: false, tieBreak: { indicatorId: 'output', aboveUnitId: '450202', decimals: 2, rate: '96.00', aboveRate: '97.00' } });
+    expect(ranking.rows.filter((r) => r.tieBreak !== null).map((r) => r.unitId)).toEqual(['450226']);
   });
 
   it('as of August: 66.7% time progress, 融水 waiting for its investment figure', async () => {
@@ -94,7 +98,9 @@ describe('changes to the award table', () => {
       // expected.json lists the grants in its own order; match them by their applications
       const want = Object.fromEntries(expected.grants.map((g, i) => [g.applicationIds.join(), expected.budgetExample.grantedWan[i]]));
       expect(Object.fromEntries(s.grants.map((g) => [g.applicationIds.join(), g.grantedWan]))).toEqual(want);
-      expect(s.factor).toBeCloseTo(100 / 137, 5);
+      // exact: 100/137, shown as 0.7299 (4 places, half-up) and 0.729927 as the API number
+      expect(s).toMatchObject({ factor: 0.729927, factorFraction: '100/137', factorText: '0.7299' });
+      expect(put.json()).toMatchObject({ factor: 0.729927, factorFraction: '100/137', factorText: '0.7299', overBudget: false, shortfallWan: null });
       // null: back to the policy file's budget (none)
       const clear = await own.app.inject({ method: 'PUT', url: `${P}/budget`, headers: admin, payload: { totalWan: null } });
       expect(clear.json()).toMatchObject({ totalWan: null, subsidiesWan: 137 });

@@ -11,6 +11,8 @@ export const policyKeys = {
   industries: (policyId: string) => ['policies', policyId, 'industries'] as const,
   subsidies: (policyId: string) => ['policies', policyId, 'subsidies'] as const,
   awards: (policyId: string) => ['policies', policyId, 'awards'] as const,
+  budget: (policyId: string) => ['policies', policyId, 'budget'] as const,
+  outlook: (policyId: string, unitId: string, month: number | null) => ['policies', policyId, 'outlook', { unitId, month }] as const,
   batches: (policyId: string) => ['policies', policyId, 'batches'] as const,
   unitBatches: (policyId: string, unitId: string) => ['policies', policyId, 'batches', { unitId }] as const,
 };

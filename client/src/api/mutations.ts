@@ -38,7 +38,9 @@ export function useDisqualification(policyId: string) {
 export function useFinalize(policyId: string) {
   const invalidate = useInvalidatePolicy(policyId);
   return useMutation({
-    mutationFn: () => apiRequest(`/api/policies/${enc(policyId)}/finalize`, awardsSchema, { method: 'POST', body: {} }),
+    // override: only for a period whose last month is missing somewhere (409 period_incomplete)
+    mutationFn: (override?: { reason: string }) =>
+      apiRequest(`/api/policies/${enc(policyId)}/finalize`, awardsSchema, { method: 'POST', body: override ? { override } : {} }),
     onSuccess: invalidate,
   });
 }

@@ -4,7 +4,9 @@ import {
   auditSchema,
   awardsSchema,
   batchesSchema,
+  budgetSettingSchema,
   industriesSchema,
+  outlookSchema,
   policiesSchema,
   policySchema,
   rankingSchema,
@@ -79,6 +81,25 @@ export function useAwardsQuery(policyId: string) {
   return useQuery({
     queryKey: policyKeys.awards(policyId),
     queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}/awards`, awardsSchema, { signal }),
+  });
+}
+
+/** 差多少 (SPEC §15): one unit's worked formula and the amounts to a better rank and a paid place. */
+export function useOutlookQuery(policyId: string, unitId: string, month: number | null) {
+  return useQuery({
+    queryKey: policyKeys.outlook(policyId, unitId, month),
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/policies/${enc(policyId)}/units/${enc(unitId)}/outlook${month ? `?month=${month}` : ''}`, outlookSchema, { signal }),
+    enabled: unitId !== '',
+  });
+}
+
+/** The budget total in force now (not a finalized snapshot's), for the admin form. */
+export function useBudgetSettingQuery(policyId: string, enabled = true) {
+  return useQuery({
+    queryKey: policyKeys.budget(policyId),
+    queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}/budget`, budgetSettingSchema, { signal }),
+    enabled,
   });
 }
 

@@ -58,3 +58,8 @@ export function formatSignedPct(value: number | null | undefined, decimals = 2):
 export function formatYuan(yuan: string): string {
   return /^-?\d+\.\d{2}$/.test(yuan) ? groupThousands(yuan) : yuan;
 }
+
+/** Any decimal string from the API ("34186.62", "300000", "3") with thousands separators, digits as given. */
+export function formatDecimalText(text: string): string {
+  return /^-?\d+(\.\d+)?$/.test(text) ? groupThousands(text) : text;
+}

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { awardsSchema, budgetBodySchema, budgetSummarySchema, disqualificationBodySchema } from '@scoreboard/shared';
+import {
+  awardsSchema, budgetBodySchema, budgetSettingSchema, budgetSummarySchema, disqualificationBodySchema, finalizeBodySchema, periodIncompleteSchema,
+} from '@scoreboard/shared';
 import { signedIn } from '../plugins/auth';
 import { buildAwardsWorkbook } from '../services/awardsWorkbook';
 import { errorResponses, policyParamsSchema, unitParamsSchema } from './common';
@@ -38,8 +40,17 @@ const awardRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/policies/:policyId/finalize',
-    { onRequest: app.requireRole('leader'), schema: { tags, params: policyParamsSchema, response: { 200: awardsSchema, ...errorResponses(401, 403, 404, 409) } } },
-    async (request) => awards.finalize(request.params.policyId, signedIn(request).username),
+    {
+      onRequest: app.requireRole('leader'),
+      schema: { tags, params: policyParamsSchema, body: finalizeBodySchema, response: { 200: awardsSchema, ...errorResponses(400, 401, 403, 404), 409: periodIncompleteSchema } },
+    },
+    async (request) => awards.finalize(request.params.policyId, signedIn(request).username, request.body?.override),
+  );
+
+  app.get(
+    '/api/policies/:policyId/budget',
+    { onRequest: app.requireRole('viewer'), schema: { tags, params: policyParamsSchema, response: { 200: budgetSettingSchema, ...errorResponses(401, 404) } } },
+    async (request) => awards.budgetSetting(request.params.policyId),
   );
 
   app.put(

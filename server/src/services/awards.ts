@@ -1,14 +1,26 @@
-import { awardsSchema, type Awards } from '@scoreboard/shared';
+import { awardsSchema, periodGaps, type Awards, type BudgetSetting, type PeriodGap, type Policy } from '@scoreboard/shared';
 import { conflict, HttpError } from '../httpError';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { PolicyStateRepository } from '../repositories/policyState';
 import type { ChangeRecorder } from './changes';
+import type { FiguresReader } from './figures';
 import type { SubsidiesService } from './subsidies';
+
+/** "城中区：缺 12月 规上工业总产值完成、工业投资目标" — in the policy's own indicator names. */
+function gapText(gap: PeriodGap, policy: Policy): string {
+  const names = gap.missing.map((code) => {
+    const [id, what] = code.split('.');
+    const name = policy.countyAward.indicators.find((i) => i.indicatorId === id)?.name ?? id;
+    return `${name}${what === 'target' ? '目标' : '完成'}`;
+  });
+  return `${gap.unitName}：缺 ${gap.month}月 ${names.join('、')}`;
+}
 
 export function createAwardsService(deps: {
   policies: PolicyCatalog;
-  policyState: Pick<PolicyStateRepository, 'revision' | 'finalization' | 'insertFinalization' | 'budgetOverride' | 'setBudgetOverride'>;
+  policyState: Pick<PolicyStateRepository, 'revision' | 'finalization' | 'insertFinalization' | 'budgetOverride' | 'setBudgetOverride' | 'disqualifications'>;
   subsidies: Pick<SubsidiesService, 'evaluate' | 'budgetTotalWan'>;
+  figures: Pick<FiguresReader, 'units'>;
   record: ChangeRecorder;
 }) {
   function live(policyId: string): Awards {
@@ -29,6 +41,7 @@ export function createAwardsService(deps: {
       county: county.rows,
       grants: result.grants,
       budget: result.budget,
+      incompleteOverride: null,
     };
   }
 
@@ -41,21 +54,52 @@ export function createAwardsService(deps: {
     return { ...snapshot, revisedAfterFinalization: deps.policyState.revision(policyId) > final.revision };
   }
 
-  function finalize(policyId: string, actor: string): Awards {
-    deps.policies.get(policyId);
+  /** Units not disqualified that lack the period's last month (or a target): finalizing waits for them. */
+  function gaps(policyId: string): PeriodGap[] {
+    const { policy, registry } = deps.policies.get(policyId);
+    const disqualified = Object.fromEntries(deps.policyState.disqualifications(policyId).map((d) => [d.unitId, true]));
+    return periodGaps({ policy, registry, figures: deps.figures.units(policyId), disqualified });
+  }
+
+  /**
+   * Freezes the award table (SPEC §9). A period whose last month is missing for a unit that is not
+   * disqualified is refused with every unit and month named; a leader may still finalize it with a
+   * written reason, which the snapshot, the audit log and the print keep.
+   */
+  function finalize(policyId: string, actor: string, override?: { reason: string }): Awards {
+    const { policy } = deps.policies.get(policyId);
     const { result } = deps.record(policyId, 'finalize', () => {
       if (deps.policyState.finalization(policyId)) throw conflict('already_final', '该考核期的奖励表已定稿，不能重复定稿');
       const table = live(policyId);
       if (table.month === null) throw new HttpError(409, 'no_data', '尚无任何实际数据，不能定稿');
+      const missing = gaps(policyId);
+      if (missing.length > 0 && !override) {
+        const month = missing[0]!.month;
+        throw new HttpError(
+          409,
+          'period_incomplete',
+          `考核期数据不完整：${missing.length} 个单位缺少 ${month}月（考核期最后一个月）的数据，暂不能定稿。` +
+            '请待数据齐全后定稿；如确需现在定稿，请由领导填写理由后强制定稿。',
+          { details: missing.map((g) => ({ path: g.unitId, message: gapText(g, policy) })), incomplete: missing },
+        );
+      }
       const finalizedAt = new Date().toISOString();
       // The snapshot carries the revision the finalize itself produces: only later changes count
       // as "revised after finalization".
       const revision = table.revision + 1;
-      const snapshot: Awards = { ...table, revision, final: true, finalizedAt, finalizedBy: actor };
+      // An override on a complete period records nothing: there was nothing to override.
+      const incompleteOverride = missing.length > 0 && override ? { reason: override.reason, by: actor, at: finalizedAt, gaps: missing } : null;
+      const snapshot: Awards = { ...table, revision, final: true, finalizedAt, finalizedBy: actor, incompleteOverride };
       deps.policyState.insertFinalization(policyId, { revision, snapshot: JSON.stringify(snapshot), finalizedBy: actor, finalizedAt });
+      const after = { month: table.month, revision, county: table.county.map((r) => [r.unitId, r.rank, r.award]) };
       return {
         result: snapshot,
-        audit: { actor, action: 'awards.finalize', target: policyId, after: { month: table.month, revision, county: table.county.map((r) => [r.unitId, r.rank, r.award]) } },
+        audit: {
+          actor,
+          action: 'awards.finalize',
+          target: policyId,
+          after: incompleteOverride ? { ...after, incompleteOverride: { reason: incompleteOverride.reason, gaps: missing.map((g) => [g.unitId, g.month, g.missing]) } } : after,
+        },
       };
     });
     return result;
@@ -75,6 +119,14 @@ export function createAwardsService(deps: {
     return live(policyId).budget;
   }
 
-  return { awards, finalize, setBudget };
+  /** The budget total in force now (not a finalized snapshot's): what the admin form edits. */
+  function budgetSetting(policyId: string): BudgetSetting {
+    const { policy } = deps.policies.get(policyId);
+    const override = deps.policyState.budgetOverride(policyId);
+    const totalWan = deps.subsidies.budgetTotalWan(policyId);
+    return { policyId, totalWan, source: override !== null ? 'admin' : totalWan !== null ? 'policy' : 'none', policyTotalWan: policy.budget.totalWan };
+  }
+
+  return { awards, finalize, setBudget, budgetSetting };
 }
 export type AwardsService = ReturnType<typeof createAwardsService>;

@@ -52,6 +52,13 @@ function unpaidNote(reason: NonNullable<Awards['county'][number]['unpaid']>, pol
   return '有指标未完成序时目标，不予奖励';
 }
 
+/** Same score as the unit above, split by a tie-breaker (SPEC §15): which rate, and both rates. */
+function tieBreakNote(split: NonNullable<Awards['county'][number]['tieBreak']>, awards: Awards, policy: Policy): string {
+  const above = awards.county.find((r) => r.unitId === split.aboveUnitId)?.unitName ?? split.aboveUnitId;
+  const name = policy.countyAward.indicators.find((i) => i.indicatorId === split.indicatorId)?.shortName ?? split.indicatorId;
+  return `与${above}同分，按${name}完成率区分：${split.rate}% 对 ${split.aboveRate}%`;
+}
+
 export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '工业稳增长考核看板';
@@ -78,6 +85,7 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
       r.disqualified ? `一票否决：${r.disqualified.reason}` : '',
       r.missing.length ? `数据缺失：${r.missing.join('、')}` : '',
       r.unpaid ? unpaidNote(r.unpaid, policy) : '',
+      r.tieBreak ? tieBreakNote(r.tieBreak, awards, policy) : '',
     ].filter(Boolean);
     const detail = indicators.flatMap((i) => {
       const d = r.indicators[i.indicatorId];
@@ -110,15 +118,22 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
   // 预算
   const b = awards.budget;
   const budget = prepareSheet(wb, '预算', `${awards.title} · 资金预算`, note, ['项目', '金额（万元）', '说明'], [20, 16, 50], false);
+  // The factor as the domain made it: exact fraction and 4 decimals (snapshots before release 2: the number).
+  const factorText = b.factorText === null || b.factorFraction === null ? String(b.factor) : `${b.factorText}（精确值 ${b.factorFraction}）`;
   const lines: [string, number | null, string][] = [
     ['预算总额', b.totalWan, b.totalWan === null ? '尚未设定预算总额，补助按核定金额拨付' : ''],
     ['县区奖励', b.countyWan, ''],
-    ['企业补助', b.subsidiesWan, b.scaled ? `超出预算：补助按系数 ${b.factor} 同比例缩减后向下取整` : ''],
+    ['企业补助', b.subsidiesWan, b.scaled ? `超出预算：补助按系数 ${factorText} 同比例缩减后向下取整` : ''],
     ['合计拨付', b.paidWan, amountInCapitals(b.paidWan * FEN_PER_WAN)],
-    ['剩余', b.remainingWan, ''],
+    ['剩余', b.remainingWan, b.overBudget ? '错误：县区奖励已超出预算总额，见下行' : ''],
   ];
   for (const line of lines) addRow(budget, line, { 2: WAN });
-  addRow(budget, ['缩减系数', b.factor, '1 表示未缩减'], { 2: '0.######' });
+  addRow(budget, ['缩减系数', b.factor, b.scaled ? `${factorText}；1 表示未缩减` : '1 表示未缩减'], { 2: '0.######' });
+  if (b.overBudget) {
+    // SPEC §7: county awards stand, so a total below them cannot be met — an error to fix, not a remainder.
+    const over = addRow(budget, ['超出预算（错误）', b.shortfallWan, `县区奖励 ${b.countyWan} 万元超出预算总额 ${b.totalWan} 万元，企业补助无法拨付；请调整预算总额`], { 2: WAN });
+    over.font = { bold: true, color: { argb: 'FFC00000' } };
+  }
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -14,6 +14,7 @@ import { createDisqualificationsService } from './disqualifications';
 import { createFiguresReader } from './figures';
 import { createIndustriesService } from './industries';
 import { createLoginThrottle } from './loginThrottle';
+import { createOutlookService } from './outlook';
 import { createPoliciesService } from './policies';
 import { createRankMovement } from './rankMovement';
 import { createRankingService } from './ranking';
@@ -44,7 +45,7 @@ export function createServices(
   const record = createChangeRecorder({ db, policyState, audit, events, movement, notify: (change) => notifier?.changed(change) });
   const ranking = createRankingService({ policies, figures, policyState, batches, movement });
   const subsidies = createSubsidiesService({ policies, figures, policyState, ranking });
-  const awards = createAwardsService({ policies, policyState, subsidies, record });
+  const awards = createAwardsService({ policies, policyState, subsidies, figures, record });
   const policiesService = createPoliciesService({ policies, policyState, now: options.now });
   const publicUrl = options.publicUrl ?? null;
   notifier = createNotifier({ webhooks, sender, policies, ranking, awards, policyState, publicUrl, log: app.log, now: options.now });
@@ -59,6 +60,7 @@ export function createServices(
     policies: policiesService,
     industries: createIndustriesService({ policies, figures, policyState }),
     subsidies,
+    outlook: createOutlookService({ policies, ranking, policyState }),
     awards,
     disqualifications: createDisqualificationsService({ policies, policyState, record }),
     uploads: createUploadsService({ policies, batches, record, onRefused: (refusal) => notifier?.uploadRefused(refusal) }),

@@ -1,4 +1,4 @@
-import { evaluateSubsidies, type Subsidies } from '@scoreboard/shared';
+import { evaluateSubsidies, presentSubsidies, type Subsidies } from '@scoreboard/shared';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { PolicyStateRepository } from '../repositories/policyState';
 import type { FiguresReader } from './figures';
@@ -21,13 +21,16 @@ export function createSubsidiesService(deps: {
     const countyWan = county.rows.reduce((s, r) => s + r.award, 0);
     return {
       county,
-      result: evaluateSubsidies({
-        policy,
-        applications: deps.figures.applications(policyId),
-        blacklist: deps.figures.blacklist(policyId),
-        countyWan,
-        budgetTotalWan: budgetTotalWan(policyId),
-      }),
+      // exact in the domain; API numbers from the one adapter (shared/src/present/subsidies.ts)
+      result: presentSubsidies(
+        evaluateSubsidies({
+          policy,
+          applications: deps.figures.applications(policyId),
+          blacklist: deps.figures.blacklist(policyId),
+          countyWan,
+          budgetTotalWan: budgetTotalWan(policyId),
+        }),
+      ),
     };
   }
 
@@ -51,6 +54,8 @@ export function createSubsidiesService(deps: {
           grants: result.grants,
           totals: result.totals,
           factor: result.factor,
+          factorFraction: result.factorFraction,
+          factorText: result.factorText,
         };
       }),
   };

@@ -1,7 +1,7 @@
 import type { UnitRankRow } from '../api';
 import type { Policy } from '../policy';
-import type { IndicatorOutcome, RankedUnit, RankResult } from '../ranking';
-import { HUNDRED, mul, toNumber, type Rational } from '../rational';
+import type { IndicatorOutcome, RankedUnit, RankResult, TieBreak } from '../ranking';
+import { HUNDRED, mul, toFixed, toNumber, type Rational } from '../rational';
 
 /**
  * The one adapter from the exact ranking (../ranking.ts) to API v1 numbers (SPEC §11). The
@@ -22,6 +22,14 @@ function presentIndicator(o: IndicatorOutcome): UnitRankRow['indicators'][string
   };
 }
 
+/** Rates are shown to 2 places; a tie-break shows both to the fewest places (at least 2) where they differ. */
+const MAX_DECIMALS = 12;
+export function presentTieBreak(t: TieBreak): NonNullable<UnitRankRow['tieBreak']> {
+  let decimals = 2;
+  while (decimals < MAX_DECIMALS && toFixed(t.rate, decimals) === toFixed(t.aboveRate, decimals)) decimals += 1;
+  return { indicatorId: t.indicatorId, aboveUnitId: t.aboveUnitId, decimals, rate: toFixed(t.rate, decimals), aboveRate: toFixed(t.aboveRate, decimals) };
+}
+
 export function presentRankRow(row: RankedUnit, policy: Pick<Policy, 'countyAward'>): UnitRankRow {
   return {
     rank: row.rank,
@@ -34,6 +42,7 @@ export function presentRankRow(row: RankedUnit, policy: Pick<Policy, 'countyAwar
     missing: row.missing,
     indicators: Object.fromEntries(Object.entries(row.indicators).map(([id, o]) => [id, presentIndicator(o)])),
     unpaid: row.unpaid,
+    tieBreak: row.tieBreak && presentTieBreak(row.tieBreak),
   };
 }
 

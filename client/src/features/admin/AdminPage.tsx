@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { roleSchema, ROLE_ORDER, type Role } from '@scoreboard/shared';
+import { roleSchema, ROLE_ORDER, type BudgetSetting, type Role } from '@scoreboard/shared';
 import { useCreateUser, useSetBudget, useUpdateUser } from '../../api/mutations';
-import { useAuditQuery, useAwardsQuery, useUsersQuery } from '../../api/queries';
+import { useAuditQuery, useBudgetSettingQuery, useUsersQuery } from '../../api/queries';
 import { useCan, useSession } from '../../auth/session';
 import { actorName } from '../../format/actors';
 import { formatDateTime } from '../../format/dates';
+import { formatMoneyWan } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy } from '../../layout/policy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -12,17 +13,22 @@ import { QueryState } from '../../ui/QueryState';
 import { BackupStatus } from './BackupStatus';
 import { WebhooksPanel } from './WebhooksPanel';
 
-function BudgetForm({ policyId, current }: { policyId: string; current: number | null }) {
+/** Edits the budget total in force now; a finalized table keeps its own (SPEC §7, §9). */
+function BudgetForm({ setting, mutation }: { setting: BudgetSetting; mutation: ReturnType<typeof useSetBudget> }) {
   const { t } = useI18n();
-  const mutation = useSetBudget(policyId);
-  const [text, setText] = useState(current === null ? '' : String(current));
+  const [text, setText] = useState(setting.totalWan === null ? '' : String(setting.totalWan));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const trimmed = text.trim();
     mutation.mutate(trimmed === '' ? null : Number(trimmed));
   };
+  const total = formatMoneyWan(setting.totalWan);
   return (
     <form className="toolbar" onSubmit={submit}>
+      <p className="notice" data-testid="budget-setting">
+        {t(`admin.budgetSource.${setting.source}`, { total, policy: setting.policyTotalWan === null ? '—' : formatMoneyWan(setting.policyTotalWan) })}{' '}
+        {t('admin.budgetFrozen')}
+      </p>
       <div className="field">
         <label htmlFor="budget-total">{t('admin.budgetWan')}</label>
         <input id="budget-total" inputMode="numeric" pattern="\d*" value={text} onChange={(e) => setText(e.target.value)} />
@@ -65,7 +71,9 @@ export default function AdminPage() {
   const me = useSession();
   const { policyId } = usePolicy();
   const users = useUsersQuery(isAdmin);
-  const awards = useAwardsQuery(policyId);
+  const budget = useBudgetSettingQuery(policyId, isAdmin);
+  // here, not in the form: the form is re-made when the setting changes, the "saved" state stays
+  const setBudget = useSetBudget(policyId);
   const audit = useAuditQuery(isAdmin);
   const update = useUpdateUser();
   if (!isAdmin) return <p role="alert" className="notice notice-error">{t('common.forbidden')}</p>;
@@ -74,7 +82,8 @@ export default function AdminPage() {
       <h1 id="admin-title">{t('admin.title')}</h1>
       <div className="card">
         <h2>{t('admin.budget')}</h2>
-        <QueryState query={awards}>{(a) => <BudgetForm policyId={policyId} current={a.budget.totalWan} />}</QueryState>
+        {/* keyed by the setting: a change made elsewhere (another admin, a revert) resets the field */}
+        <QueryState query={budget}>{(b) => <BudgetForm key={`${policyId}:${b.totalWan}`} setting={b} mutation={setBudget} />}</QueryState>
       </div>
       <div className="card">
         <h2>{t('admin.users')}</h2>

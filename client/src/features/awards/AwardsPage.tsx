@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { periodIncompleteSchema, type PeriodGapItem } from '@scoreboard/shared';
+import { ApiError } from '../../api/client';
 import { useFinalize } from '../../api/mutations';
 import { useAwardsQuery } from '../../api/queries';
 import { IfRole } from '../../auth/session';
@@ -11,9 +14,11 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { RevisedWarning } from '../../ui/RevisedWarning';
-import { AwardBadge, UnpaidChip } from '../ranking/RankingTable';
+import { AwardBadge, TieBreakChip, UnpaidChip } from '../ranking/RankingTable';
 import { countyAwardTotal } from './awardSummary';
 import { BudgetSummary } from './BudgetSummary';
+import { IncompletePeriod } from './IncompletePeriod';
+import { overrideText } from './overrideText';
 
 export default function AwardsPage() {
   const { t, lang } = useI18n();
@@ -23,6 +28,15 @@ export default function AwardsPage() {
   const tiers = policy.countyAward.awards.tiersWan;
   const condition = paymentConditionText(policy, t);
   const finalize = useFinalize(policyId);
+  // kept while the leader writes a reason (a refused override must not hide the list)
+  const [gaps, setGaps] = useState<readonly PeriodGapItem[] | null>(null);
+  const submitFinalize = (override?: { reason: string }) =>
+    finalize.mutate(override, {
+      onSuccess: () => setGaps(null),
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'period_incomplete') setGaps(periodIncompleteSchema.safeParse(error.body).data?.incomplete ?? []);
+      },
+    });
   return (
     <section aria-labelledby="awards-title">
       <div className="page-head">
@@ -58,12 +72,14 @@ export default function AwardsPage() {
                       question={t('awards.finalizeConfirm')}
                       className="button button-primary"
                       disabled={finalize.isPending}
-                      onConfirm={() => finalize.mutate()}
+                      onConfirm={() => submitFinalize()}
                     />
                   </IfRole>
                 )}
               </div>
               <ErrorNotice error={finalize.error} />
+              {gaps && !awards.final && <IncompletePeriod gaps={gaps} pending={finalize.isPending} onOverride={(reason) => submitFinalize({ reason })} />}
+              {awards.incompleteOverride && <p className="notice notice-warn" data-testid="override-note">{overrideText(awards.incompleteOverride, t)}</p>}
               {awards.revisedAfterFinalization && <RevisedWarning />}
               <div className="card">
                 <h2>{t('awards.county')}</h2>
@@ -85,6 +101,7 @@ export default function AwardsPage() {
                           {r.disqualified && <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</span>}
                           {r.missing.length > 0 && <span className="chip chip-missing">{t('ranking.missing')}</span>}
                           <UnpaidChip row={r} />
+                          <TieBreakChip row={r} rows={awards.county} />
                         </th>
                         <td className="num">{formatNumber(r.score, 2)}</td>
                         <td className="num"><AwardBadge award={r.award} /></td>

@@ -6,7 +6,10 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { PolicySwitcher, usePolicy, usePolicyHref } from '../../layout/policy';
 import { indicatorName, paymentConditionText } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
-import { countyAwardTotal, indicatorDetailLines } from './awardSummary';
+import { tieBreakText } from '../ranking/tieBreak';
+import { countyAwardTotal, indicatorDetailLines, pointsSumDiffers } from './awardSummary';
+import { factorWords } from './budgetText';
+import { overrideText } from './overrideText';
 import './print.css';
 
 /**
@@ -66,7 +69,10 @@ export default function AwardsPrintPage() {
                       <span className={r.disqualified ? 'struck' : undefined}>{r.unitName}</span>
                       {r.disqualified && <div className="small">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</div>}
                     </td>
-                    <td className="num">{formatNumber(r.score, 2)}</td>
+                    <td className="num">
+                      {formatNumber(r.score, 2)}
+                      {pointsSumDiffers(r) && <span className="rounding-mark">{t('print.roundingMark')}</span>}
+                    </td>
                     {indicators.map((i) => (
                       <td className="small indicator-detail" key={i.indicatorId}>
                         {indicatorDetailLines(r, i, t).map((line) => <span key={line}>{line}</span>)}
@@ -87,7 +93,15 @@ export default function AwardsPrintPage() {
                 </tr>
               </tfoot>
             </table>
-            <p className="small">{t('print.detail')}{condition && ` ${condition}。`}</p>
+            {/* one paragraph of notes: the table must stay on one A4 page with its signature lines */}
+            <p className="small">
+              {t('print.detail')}{condition && ` ${condition}。`}
+              {' '}<span data-testid="print-rounding">{t('print.roundingNote', { decimals: policy.countyAward.score.decimals })}</span>
+              {a.county.filter((r) => r.tieBreak).map((r) => (
+                <span key={r.unitId} data-testid="print-tie-break">{' '}{t('print.tieBreakNote', { unit: r.unitName, text: tieBreakText(r, a.county, policy, t, lang) ?? '' })}</span>
+              ))}
+            </p>
+            {a.incompleteOverride && <p className="print-error" data-testid="print-override">{overrideText(a.incompleteOverride, t)}</p>}
             <p>{t('print.grantsSummary', { count: a.grants.length, granted: formatNumber(granted) })}</p>
             <p>
               {a.budget.totalWan === null
@@ -97,8 +111,13 @@ export default function AwardsPrintPage() {
                     paid: formatMoneyWan(a.budget.paidWan),
                     remaining: a.budget.remainingWan === null ? '—' : formatMoneyWan(a.budget.remainingWan),
                   })}
-              {a.budget.scaled && ` · ${t('awards.factor')} ${formatNumber(a.budget.factor, 4)}`}
+              {a.budget.scaled && ` · ${t('awards.factor')} ${factorWords(a.budget, t)}`}
             </p>
+            {a.budget.overBudget && (
+              <p className="print-error" data-testid="print-over-budget">
+                {t('awards.overBudget', { county: formatMoneyWan(a.budget.countyWan), total: formatMoneyWan(a.budget.totalWan), shortfall: formatMoneyWan(a.budget.shortfallWan) })}
+              </p>
+            )}
             <footer className="signatures">
               <p>{t('print.date', { date: formatChineseDate(date) })}</p>
               <div className="signature-lines">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitRankRow } from '@scoreboard/shared';
 import { translator } from '../../i18n/translate';
-import { countyAwardTotal, indicatorDetail } from './awardSummary';
+import { countyAwardTotal, indicatorDetail, pointsSumDiffers } from './awardSummary';
 
 const t = translator('zh-CN');
 
@@ -13,6 +13,7 @@ const base: Omit<UnitRankRow, 'unitId' | 'unitName' | 'rank' | 'award'> = {
     newfirms: { target: 4, proratedTarget: 4, actual: 6, completionRate: 150, points: 20, place: 1 },
   },
   unpaid: null,
+  tieBreak: null,
 };
 const output = { indicatorId: 'output', scoring: 'completion' } as const;
 const investment = { indicatorId: 'investment', scoring: 'completion' } as const;
@@ -34,5 +35,17 @@ describe('award summary for the print view', () => {
   });
   it('says which place gave a rank-scored indicator its points', () => {
     expect(indicatorDetail(rows[0]!, newfirms, t)).toBe('6 / 4 · 150.00% · 第 1 名 · 20.00分');
+  });
+});
+
+describe('points shown against the score', () => {
+  const at = (rate: number, points: number) => ({ target: 10000, proratedTarget: 10000, actual: rate * 100, completionRate: rate, points, place: null });
+  it('marks 100.25% on both indicators: 50.13 + 50.13 shown beside the exact sum 100.25', () => {
+    // 50 + 0.25 × 0.5 = 50.125 each: shown 50.13, while the score is 100.25 exactly
+    expect(pointsSumDiffers({ score: 100.25, indicators: { output: at(100.25, 50.13), investment: at(100.25, 50.13) } })).toBe(true);
+  });
+  it('does not mark a row whose shown points add up, nor one with missing data', () => {
+    expect(pointsSumDiffers({ score: 96, indicators: { output: at(102, 51), investment: at(90, 45) } })).toBe(false);
+    expect(pointsSumDiffers({ score: null, indicators: {} })).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { IndicatorScheme, UnitRankRow } from '@scoreboard/shared';
+import { eq, fromNumber, sum, type IndicatorScheme, type UnitRankRow } from '@scoreboard/shared';
 import { formatNumber, formatPct, formatWan } from '../../format/numbers';
 import { wanInCapitals } from '../../format/capitals';
 import type { Translate } from '../../i18n/translate';
@@ -25,4 +25,16 @@ export function indicatorDetailLines(row: UnitRankRow, indicator: Pick<Indicator
   if (indicator.scoring === 'rankPoints' && r.place !== null) scored.push(t('ranking.place', { n: r.place }));
   scored.push(t('print.points', { n: formatNumber(r.points, 2) }));
   return [`${formatWan(r.actual)} / ${formatWan(r.proratedTarget)}`, scored.join(' · ')];
+}
+
+/**
+ * Whether the indicator points as printed (each rounded to 2 places) do not add up to the printed
+ * score, which is the exact sum rounded once (SPEC §4): 100.25% on both indicators shows
+ * 50.13 + 50.13 = 100.26 beside a score of 100.25. The print marks such rows and says why.
+ */
+export function pointsSumDiffers(row: Pick<UnitRankRow, 'score' | 'indicators'>): boolean {
+  if (row.score === null) return false;
+  const points = Object.values(row.indicators).map((i) => i.points);
+  if (points.some((p) => p === null)) return false;
+  return !eq(sum(points.map((p) => fromNumber(p!))), fromNumber(row.score));
 }

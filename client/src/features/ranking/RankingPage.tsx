@@ -91,7 +91,7 @@ export function RankingPage() {
               {option && <LazyChart option={option} label={t('ranking.chartLabel', { score: chartRules(policy).onTargetScore })} height={Math.max(320, ranking.rows.length * 34)} />}
             </div>
             <div className="card">
-              <RankingTable rows={ranking.rows} previousRevision={ranking.previousRevision} canDisqualify={canDisqualify} policyId={policyId} />
+              <RankingTable rows={ranking.rows} previousRevision={ranking.previousRevision} canDisqualify={canDisqualify} policyId={policyId} month={month} />
             </div>
           </>
         )}

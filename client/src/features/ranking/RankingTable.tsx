@@ -9,6 +9,7 @@ import { indicatorName, measureUnit, missingLabel } from '../../policy/wording';
 import { MovementMark } from './MovementMark';
 import { movementOf } from './rankMovement';
 import { DisqualifyControl } from './DisqualifyControl';
+import { tieBreakText } from './tieBreak';
 
 function MovementCell({ previousRevision, row }: { previousRevision: number | null; row: RankingRow }) {
   return <td className="num movement"><MovementMark movement={movementOf(row, previousRevision)} /></td>;
@@ -46,9 +47,19 @@ export function UnpaidChip({ row }: { row: Pick<RankingRow, 'unpaid'> }) {
   return <span className="chip chip-unpaid">{t(`ranking.unpaid.${row.unpaid}`, { score })}</span>;
 }
 
+/** Same score as the unit above, split by a tie-breaker: which rate, and where the two differ (SPEC §15). */
+export function TieBreakChip({ row, rows }: { row: Pick<RankingRow, 'tieBreak'>; rows: readonly Pick<RankingRow, 'unitId' | 'unitName'>[] }) {
+  const { t, lang } = useI18n();
+  const { policy } = usePolicy();
+  const text = tieBreakText(row, rows, policy, t, lang);
+  return text === null ? null : <span className="chip chip-tiebreak" data-testid="tie-break">{text}</span>;
+}
+
 /** The ranking table: every indicator of the policy with its target, pro-rated target, actual, rate and points. */
-export function RankingTable({ rows, previousRevision, canDisqualify, policyId }: {
+export function RankingTable({ rows, previousRevision, canDisqualify, policyId, month = null }: {
   rows: readonly RankingRow[];
+  /** the month asked for (null: the latest); the 差多少 links carry it to the unit page */
+  month?: number | null;
   /** the revision the movement column compares with (Ranking.previousRevision) */
   previousRevision: number | null;
   canDisqualify: boolean;
@@ -97,6 +108,15 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
                   </span>
                 )}
                 <UnpaidChip row={row} />
+                <TieBreakChip row={row} rows={rows} />
+                <Link
+                  to={`${href(`/units/${encodeURIComponent(row.unitId)}`, month ? { month: String(month) } : {})}#outlook`}
+                  className="outlook-link"
+                  aria-label={t('outlook.linkLabel', { unit: row.unitName })}
+                  data-testid="outlook-link"
+                >
+                  {t('outlook.link')}
+                </Link>
               </th>
               <td className={row.disqualified ? 'num struck score' : 'num score'}>{formatNumber(row.score, 2)}</td>
               {indicators.flatMap(({ indicatorId: id }) => {

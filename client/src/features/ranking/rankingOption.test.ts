@@ -9,7 +9,7 @@ const indicators = {
   investment: { target: 10000, proratedTarget: 6666.67, actual: 6000, completionRate: 90, points: 45, place: null },
 };
 function row(p: Partial<RankingRow> & Pick<RankingRow, 'unitId' | 'unitName'>): RankingRow {
-  return { rank: null, previousRank: null, score: null, tied: false, award: 0, disqualified: null, missing: [], indicators, unpaid: null, ...p };
+  return { rank: null, previousRank: null, score: null, tied: false, award: 0, disqualified: null, missing: [], indicators, unpaid: null, tieBreak: null, ...p };
 }
 /** Q3: 50 + 50 base points, bonus capped at 10 each. */
 const q3 = { onTargetScore: 100, maxScore: 120 };

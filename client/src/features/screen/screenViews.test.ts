@@ -4,7 +4,7 @@ import { paidPlaces } from './screenViews';
 
 const none = { target: null, proratedTarget: null, actual: null, completionRate: null, points: null, place: null };
 const row = (unitId: string, rank: number | null, award: number, disqualified: UnitRankRow['disqualified'] = null): UnitRankRow => ({
-  unitId, unitName: unitId, rank, score: 90, tied: false, award, disqualified, missing: [], indicators: { output: none, investment: none }, unpaid: null,
+  unitId, unitName: unitId, rank, score: 90, tied: false, award, disqualified, missing: [], indicators: { output: none, investment: none }, unpaid: null, tieBreak: null,
 });
 const rows = [row('a', 1, 800), row('b', 2, 425), row('c', 2, 425), row('d', 4, 200), row('e', 5, 150), row('f', 6, 0), row('g', null, 0, { reason: '事故' }), row('h', null, 0)];
 

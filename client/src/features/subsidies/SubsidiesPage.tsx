@@ -6,6 +6,7 @@ import { usePolicy } from '../../layout/policy';
 import { subsidyKindName } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
 import { filterApplications, filterGrants, grantTotals, NO_FILTER, type SubsidyFilter } from './subsidyFilter';
+import { factorWords } from '../awards/budgetText';
 
 export default function SubsidiesPage() {
   const { t, lang } = useI18n();
@@ -47,7 +48,7 @@ export default function SubsidiesPage() {
               <dl className="stats">
                 <div className="stat"><dt>{t('subsidies.computed')}</dt><dd className="big">{formatNumber(data.totals.computedWan)}</dd></div>
                 <div className="stat"><dt>{t('subsidies.granted')}</dt><dd className="big" data-testid="granted-total">{formatNumber(data.totals.grantedWan)}</dd></div>
-                {data.factor !== 1 && <div className="stat"><dt>{t('awards.factor')}</dt><dd>{t('subsidies.factor', { factor: data.factor })}</dd></div>}
+                {data.factor !== 1 && <div className="stat"><dt>{t('awards.factor')}</dt><dd>{t('subsidies.factor', { factor: factorWords(data, t) })}</dd></div>}
               </dl>
               <div className="card">
                 <h2>{t('subsidies.grants')}</h2>

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useQueries } from '@tanstack/react-query';
 import { rankingSchema } from '@scoreboard/shared';
 import { apiRequest } from '../../api/client';
@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy, usePolicyHref } from '../../layout/policy';
 import { indicatorName, measureUnit } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
+import { OutlookSection } from './OutlookSection';
 import { describeUnitBatch, unitBatchState } from './unitBatchState';
 import { toUnitOption, type UnitMonth } from './unitOption';
 
@@ -22,6 +23,10 @@ export default function UnitPage() {
   const { unitId = '' } = useParams();
   const { policyId, policy } = usePolicy();
   const href = usePolicyHref();
+  const [params] = useSearchParams();
+  // the ranking's month travels with its link (?month=); without it, the latest month with data
+  const wanted = Number(params.get('month'));
+  const outlookMonth = Number.isInteger(wanted) && policy.period.months.includes(wanted) ? wanted : null;
   const indicators = policy.countyAward.indicators;
   const latest = useRankingQuery(policyId, null);
   const monthsWithData = latest.data?.monthsWithData ?? [];
@@ -52,6 +57,7 @@ export default function UnitPage() {
           <section aria-labelledby="unit-title">
             <p><Link to={href('/')}>← {t('unit.back')}</Link></p>
             <h1 id="unit-title">{t('unit.title', { name: row.unitName })}</h1>
+            <OutlookSection unitId={unitId} month={outlookMonth} />
             {indicators.map((indicator) => {
               const id = indicator.indicatorId;
               const name = indicatorName(indicator, lang);
