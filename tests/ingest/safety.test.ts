@@ -42,7 +42,8 @@ describe('files that must be refused, quickly and with a clear message', () => {
     expect(fileError(result)).toEqual([[null, null, 'unreadable_file']]);
   });
 
-  it('explains that old .xls and password-protected workbooks cannot be read', async () => {
+  // Issue 13: .xls is read now (tests/ingest/formats.test.ts); a damaged one is still refused clearly.
+  it('refuses a damaged legacy Excel (.xls) file as unreadable_file', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
     const result = await parse('unit-actuals', 'old.xls', ole);
     expect(fileError(result)).toEqual([[null, null, 'unreadable_file']]);

@@ -38,7 +38,7 @@ export async function parseUpload(input: {
     errors: [{ sheet: fileName, row: null, column: null, value: null, message, code }],
   });
   try {
-    const tables = await readTables(fileName, data);
+    const tables = readTables(fileName, data);
     if (!tables.ok) return fail(tables.code, tables.message);
     const issues = new Issues();
     const sink = new EntrySink();

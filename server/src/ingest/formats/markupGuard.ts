@@ -1,0 +1,52 @@
+import { MAX_ROWS, MAX_SHEET_ROWS } from '../limits';
+
+/**
+ * Checks the two text formats that government systems export as ".xls" — SpreadsheetML 2003 XML and
+ * an HTML table — before the spreadsheet library parses them. A real export never declares XML
+ * entities, so any <!ENTITY (billion laughs and its cousins) is refused outright; rows and merged
+ * spans are counted with a cheap scan, so a 200,000-row table is refused before it is parsed.
+ */
+export type MarkupFormat = 'spreadsheetml' | 'html';
+export type MarkupCheck = { ok: true } | { ok: false; code: 'unsafe_markup' | 'too_many_rows'; message: string };
+
+/** rowspan/colspan or MergeAcross/MergeDown: a real table has a few dozen; each costs a scan per cell. */
+const MAX_SPANS = 10_000;
+const MAX_SPAN = 1_000_000;
+
+function count(text: string, pattern: RegExp): number {
+  let n = 0;
+  pattern.lastIndex = 0;
+  while (pattern.exec(text)) n++;
+  return n;
+}
+
+export function checkMarkup(format: MarkupFormat, text: string): MarkupCheck {
+  if (/<!ENTITY/i.test(text) || /<!DOCTYPE[^>[]*\[/i.test(text)) {
+    return { ok: false, code: 'unsafe_markup', message: '文件中含有 XML 实体声明（<!ENTITY），正常导出的表格不会有，为安全起见已拒绝。请在 Excel 中另存为 .xlsx 后上传' };
+  }
+  const rows = count(text, format === 'html' ? /<tr[\s>]/gi : /<(?:ss:)?Row[\s>/]/g);
+  if (rows > MAX_SHEET_ROWS) {
+    return { ok: false, code: 'too_many_rows', message: `表格行数超过上限 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后分批上传` };
+  }
+  const spanPattern = format === 'html' ? /\b(?:rowspan|colspan)\s*=\s*["']?(\d+)/gi : /\bss:Merge(?:Across|Down)="(\d+)"/g;
+  let spans = 0;
+  spanPattern.lastIndex = 0;
+  for (let m = spanPattern.exec(text); m; m = spanPattern.exec(text)) {
+    if (++spans > MAX_SPANS || Number(m[1]) > MAX_SPAN) {
+      return { ok: false, code: 'unsafe_markup', message: '文件中合并单元格过多或过大，不像正常导出的表格，已拒绝。请在 Excel 中另存为 .xlsx 后上传' };
+    }
+  }
+  return { ok: true };
+}
+
+/** SpreadsheetML 2003 ("XML 表格"), as Excel 2003 and many government systems save it. */
+export function isSpreadsheetMl(head: string): boolean {
+  return /^\s*<\?xml/i.test(head) && head.includes('urn:schemas-microsoft-com:office:spreadsheet') && /<(?:ss:)?Workbook[\s>]/.test(head);
+}
+
+/** An HTML page holding a table: Excel's "网页" save, or a report a web system exports as .xls. */
+export function isHtmlTable(text: string): boolean {
+  const head = text.slice(0, 4096).trimStart().toLowerCase();
+  const looksHtml = head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<table') || head.startsWith('<meta') || head.startsWith('<head') || head.startsWith('<body') || (head.startsWith('<?xml') && head.includes('<html'));
+  return looksHtml && /<table[\s>]/i.test(text);
+}
