@@ -32,12 +32,15 @@ const NOT_A_TABLE = '无法识别文件内容：不是 Excel、WPS、LibreOffice
 
 const refused = (code: string, message: string): Tables => ({ ok: false, code, message });
 
-/** SheetJS throws plain Errors; a password is the one a user can act on, so it gets its own words. */
+/**
+ * SheetJS throws plain Errors, whose words are about its own code ("Cannot read properties of
+ * undefined"), not about the file: only a password, which the user can act on, gets its own message.
+ */
 function sheetjsRefusal(error: unknown, what: string): Tables {
   if (error instanceof TooManyRowsError) return refused('too_many_rows', TOO_MANY_ROWS);
   const detail = error instanceof Error ? error.message : String(error);
   if (/password-protected|password is incorrect|encryption scheme unsupported|ECMA-376 Encrypted/i.test(detail)) return refused('password_protected', PASSWORD_PROTECTED);
-  return refused('unreadable_file', `无法读取${what}（${detail.slice(0, 120)}）。文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 .xlsx 再上传`);
+  return refused('unreadable_file', `无法读取${what}：文件已损坏或不完整。请在 Excel 或 WPS 中打开后另存为 .xlsx 再上传`);
 }
 
 /** The part of SheetJS's bundled CFB library used here (its published types say `any`). */

@@ -193,9 +193,18 @@ export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
   try {
     const entries = readCentralDirectory(data);
     const names = new Set(entries.map((e) => e.name));
-    const format: ZipFormat | null = names.has('xl/workbook.xml') ? 'xlsx' : names.has('content.xml') && names.has('mimetype') ? 'ods' : null;
-    if (!format) {
-      throw new Refused('unreadable_file', '这是一个 zip 压缩包，但不是 Excel（.xlsx）或 WPS/LibreOffice（.ods）表格文件，请上传表格文件或 CSV 文件');
+    // The same order of tests as the spreadsheet library's, so the parts checked here are the parts it
+    // reads: a manifest makes it an OpenDocument package, whatever else the zip holds.
+    let format: ZipFormat;
+    if (names.has('META-INF/manifest.xml')) {
+      if (!names.has('content.xml') || !names.has('mimetype')) throw new Refused('unreadable_file', NOT_A_SPREADSHEET);
+      format = 'ods';
+    } else if (names.has('objectdata.xml') || names.has('Index/Document.iwa') || names.has('Index.zip') || !names.has('[Content_Types].xml')) {
+      throw new Refused('unreadable_file', NOT_A_SPREADSHEET);
+    } else if (names.has('xl/workbook.xml')) {
+      format = 'xlsx';
+    } else {
+      throw new Refused('unreadable_file', NOT_A_SPREADSHEET);
     }
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const counter = new RowCounter();
@@ -211,7 +220,8 @@ export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
       const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
       const body = data.subarray(start, Math.min(start + entry.compressedSize, data.length));
       let onChunk: (c: Uint8Array) => void = () => undefined;
-      if (format === 'xlsx' && entry.name.startsWith('xl/worksheets/') && entry.name.endsWith('.xml')) {
+      // every XML part is scanned, not only xl/worksheets/: [Content_Types].xml may put a sheet anywhere
+      if (format === 'xlsx' && entry.name.endsWith('.xml') && !['xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'].includes(entry.name)) {
         const scanner = new NoResultScanner();
         scanners.set(entry.name, scanner);
         onChunk = (c) => {
@@ -266,6 +276,7 @@ export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
   }
 }
 
+const NOT_A_SPREADSHEET = '这是一个 zip 压缩包，但不是 Excel（.xlsx）或 WPS/LibreOffice（.ods）表格文件，请上传表格文件或 CSV 文件';
 export const PASSWORD_PROTECTED = '文件设有密码，请取消密码后另存再上传';
 
 /**
@@ -302,21 +313,15 @@ class OdsRowCounter {
   }
   private tag(tag: string): void {
     if (tag.startsWith('<table:table-row ') || tag.startsWith('<table:table-row>') || tag.startsWith('<table:table-row/')) {
-      this.endRow();
+      this.rowHasValue = false;
       this.rowRepeat = repeat(tag, 'table:number-rows-repeated');
     } else if (tag.startsWith('<table:table-cell') || tag.startsWith('<table:covered-table-cell')) {
       if (tag.includes('office:value-type=')) {
+        if (!this.rowHasValue) this.rows += this.rowRepeat;
         this.rowHasValue = true;
         this.cells += repeat(tag, 'table:number-columns-repeated') * this.rowRepeat;
       }
-    } else if (tag.startsWith('<table:table ') || tag === '<table:table>') {
-      this.endRow();
     }
-  }
-  private endRow(): void {
-    if (this.rowHasValue) this.rows += this.rowRepeat;
-    this.rowHasValue = false;
-    this.rowRepeat = 1;
   }
 }
 /** 200,000 rows of 25 columns: far beyond any real upload, far below what would exhaust memory. */

@@ -7,7 +7,7 @@ import { MAX_ROWS, MAX_SHEET_ROWS } from '../limits';
  * spans are counted with a cheap scan, so a 200,000-row table is refused before it is parsed.
  */
 export type MarkupFormat = 'spreadsheetml' | 'html';
-export type MarkupCheck = { ok: true } | { ok: false; code: 'unsafe_markup' | 'too_many_rows'; message: string };
+export type MarkupCheck = { ok: true } | { ok: false; code: 'unsafe_markup' | 'too_many_rows' | 'unreadable_file'; message: string };
 
 /** rowspan/colspan or MergeAcross/MergeDown: a real table has a few dozen; each costs a scan per cell. */
 const MAX_SPANS = 10_000;
@@ -23,6 +23,10 @@ function count(text: string, pattern: RegExp): number {
 export function checkMarkup(format: MarkupFormat, text: string): MarkupCheck {
   if (/<!ENTITY/i.test(text) || /<!DOCTYPE[^>[]*\[/i.test(text)) {
     return { ok: false, code: 'unsafe_markup', message: '文件中含有 XML 实体声明（<!ENTITY），正常导出的表格不会有，为安全起见已拒绝。请在 Excel 中另存为 .xlsx 后上传' };
+  }
+  // an export always closes its table; one that does not was cut short (a broken download, a copy)
+  if (format === 'spreadsheetml' ? !/<\/(?:ss:)?Workbook>/.test(text) : !/<\/table>/i.test(text)) {
+    return { ok: false, code: 'unreadable_file', message: '文件不完整（表格没有结尾），可能在下载或复制时被截断。请重新导出或另存为 .xlsx 后上传' };
   }
   const rows = count(text, format === 'html' ? /<tr[\s>]/gi : /<(?:ss:)?Row[\s>/]/g);
   if (rows > MAX_SHEET_ROWS) {

@@ -31,8 +31,26 @@ const OPTIONS: XLSX.ParsingOptions = {
   raw: true, // text formats: every cell as the text written, our own normaliser reads the numbers
 };
 
+/**
+ * SheetJS reports what it cannot render (an ODS number style with conditions, for one) on
+ * console.error; those notes are about display, never about values, and would fill the server log
+ * with a line per style of every upload. The read is synchronous, so muting it for its duration
+ * mutes nothing else.
+ */
+function quietly<T>(read: () => T): T {
+  const error = console.error;
+  console.error = () => undefined;
+  try {
+    return read();
+  } finally {
+    console.error = error;
+  }
+}
+
 export function readWorkbook(data: Uint8Array | string, options: ReadOptions = {}): SheetTable[] {
-  const workbook = typeof data === 'string' ? XLSX.read(data, { ...OPTIONS, type: 'string' }) : XLSX.read(data, { ...OPTIONS, type: 'buffer' });
+  const workbook = quietly(() =>
+    typeof data === 'string' ? XLSX.read(data, { ...OPTIONS, type: 'string' }) : XLSX.read(data, { ...OPTIONS, type: 'buffer' }),
+  );
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const tables: SheetTable[] = [];
   workbook.SheetNames.forEach((name, index) => {
