@@ -55,6 +55,7 @@ function cellOf(type: ValueType, registry: Registry): fc.Arbitrary<Cell> {
     industry: fc.constantFrom(...industryNames, '钢铁', '其他', '纺织产业'),
     month: fc.oneof(fc.integer({ min: -1, max: 14 }), fc.constantFrom('7月', '8月', '9', '2026-08', '2026年8月', '1-8月', '７', '九月', 'Aug', '202608')),
     wan: number,
+    count: number,
     pct: number,
     yuan: fc.oneof(number, fc.integer({ min: 0, max: 100_000_000 }).map((fen) => (fen / 100).toFixed(2))),
     text: junkText,
@@ -162,6 +163,8 @@ function validCell(type: ValueType, field: string, kind: KindSpec['kind'], polic
       return fc.constantFrom(...months).chain((m) => spelled(String(m), [m, `${m}月`, `${policy.period.year}-${String(m).padStart(2, '0')}`]));
     case 'wan':
       return plain(fc.oneof({ weight: 5, arbitrary: amount }, { weight: 1, arbitrary: fc.constant(null) }));
+    case 'count':
+      return plain(fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 0, max: 500 }).map(String) }, { weight: 1, arbitrary: fc.constant(null) }));
     case 'pct':
       return plain(fc.oneof(fc.integer({ min: -500, max: 800 }).map((n) => String(n / 10)), fc.integer({ min: -500, max: 800 }).map((n) => `${n / 10}%`), fc.constant(null)));
     case 'yuan':

@@ -1,10 +1,24 @@
-import { toFixed, type Rational } from '@scoreboard/shared';
+import { toFixed, type IndicatorId, type IndustryField, type Rational } from '@scoreboard/shared';
 import type { Issues } from './issues';
 import type { MappedColumn } from './headers';
 import { cellDisplay, type RawCell } from './sheet';
 
+/**
+ * What a key is made of, kept beside it so that nothing downstream splits a key string: the key's
+ * format belongs to shared/src/keys.ts alone.
+ */
+export interface EntryParts {
+  unitId?: string;
+  industryId?: string;
+  month?: number;
+  /** the county indicator of a unit target or actual */
+  indicator?: IndicatorId;
+  /** the industry figure: output, outputLastYear or growth */
+  field?: IndustryField;
+}
+
 /** One figure or record read from a file, keyed as the server stores it (shared/src/keys.ts). */
-export interface IngestEntry {
+export interface IngestEntry extends EntryParts {
   key: string;
   value: string;
   label: string; // e.g. "城中区 · 8月 · 工业投资"
@@ -108,9 +122,9 @@ export class EntrySink {
     return false;
   }
 
-  add(scope: RowScope, idColumn: MappedColumn | undefined, key: string, value: string, label: string, column: string | undefined): void {
-    if (!this.claim(scope, idColumn, key, label)) return;
-    this.entries.push({ key, value, label, sheet: scope.sheet, row: scope.row, column });
+  add(scope: RowScope, idColumn: MappedColumn | undefined, entry: { key: string; value: string; label: string; column?: string } & EntryParts): void {
+    if (!this.claim(scope, idColumn, entry.key, entry.label)) return;
+    this.entries.push({ ...entry, sheet: scope.sheet, row: scope.row });
   }
 }
 

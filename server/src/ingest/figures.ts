@@ -1,32 +1,28 @@
-import {
-  industryKey, lt, mul, unitActualKey, unitTargetKey, ZERO,
-  type IndicatorId, type IndustryField, type Policy, type Rational,
-} from '@scoreboard/shared';
+import { cmp, isDecimal, lt, mul, parseDecimal, ZERO, type Policy, type Rational, type UploadWarning } from '@scoreboard/shared';
 import { cellText, parseMonth, parseNumber } from './cells';
-import { decimalText, type EntrySink, RowScope } from './entries';
+import type { IngestEntry, RowScope } from './entries';
 import type { MappedColumn } from './headers';
-import type { Resolver } from './lookup';
+import type { Named, Resolver } from './lookup';
 
 /**
- * Rows of the figure kinds: unit targets, unit actuals (cumulative from the period's first month)
- * and industry output. A blank cell is "no figure yet" and yields no entry (SPEC §8).
+ * What the figure kinds (unit targets, unit actuals, industry output) share: the row's unit or
+ * industry, its month, and its figures. A blank cell is "no figure yet" and yields no entry (SPEC §8).
  */
-export interface FigureContext {
-  kind: 'unit-targets' | 'unit-actuals' | 'industry-output';
-  policy: Policy;
-  columns: ReadonlyMap<string, MappedColumn>;
-  resolver: Resolver;
-  sink: EntrySink;
+
+/** The unit or industry a row is about, or null (with an error) when it names none. */
+export function readNamed(scope: RowScope, column: MappedColumn | undefined, resolver: Resolver, what: '单位' | '产业'): Named | null {
+  const cell = scope.cell(column);
+  if (cell.kind === 'blank') {
+    scope.fail(column, 'missing_value', `缺少${what}名称，但本行填写了数据`);
+    return null;
+  }
+  const named = resolver.resolve(cellText(cell));
+  if (!named) scope.fail(column, what === '产业' ? 'unknown_industry' : 'unknown_unit', `无法识别的${what}“${cellText(cell)}”，应为${resolver.examples}`);
+  return named;
 }
 
-const INDUSTRY_FIELD_NAMES: Record<IndustryField, string> = {
-  output: '本年累计产值',
-  outputLastYear: '上年同期累计产值',
-  growth: '累计增速',
-};
-
-function readMonth(scope: RowScope, ctx: FigureContext): number | null {
-  const column = ctx.columns.get('month');
+/** The row's month, of the policy's year; `periodOnly`: one of the assessment period's months. */
+export function readMonth(scope: RowScope, column: MappedColumn | undefined, policy: Policy, periodOnly: boolean): number | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') {
     scope.fail(column, 'missing_value', '缺少月份');
@@ -38,12 +34,12 @@ function readMonth(scope: RowScope, ctx: FigureContext): number | null {
     return null;
   }
   const { month, year } = parsed.value;
-  const { period } = ctx.policy;
+  const { period } = policy;
   if (year !== null && year !== period.year) {
     scope.fail(column, 'month_outside_policy', `${year}年不是本政策的考核年度（${period.year}年）`);
     return null;
   }
-  if (ctx.kind === 'unit-actuals' && !period.months.includes(month)) {
+  if (periodOnly && !period.months.includes(month)) {
     const months = period.months.map((m) => `${m}月`).join('、');
     scope.fail(column, 'month_outside_policy', `${month}月不在本期考核期内，应为${months}之一（累计数按截至月份填写）`);
     return null;
@@ -51,7 +47,8 @@ function readMonth(scope: RowScope, ctx: FigureContext): number | null {
   return month;
 }
 
-function readFigure(scope: RowScope, column: MappedColumn): Rational | null {
+/** A figure cell, in the column's base unit (万元, %, a count), or null when blank or wrong. */
+export function readFigure(scope: RowScope, column: MappedColumn): Rational | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') return null;
   if (cell.kind === 'error' && cell.noResult) {
@@ -68,48 +65,61 @@ function readFigure(scope: RowScope, column: MappedColumn): Rational | null {
     scope.fail(column, 'negative_value', `${cellText(cell)} 是负数，该列应为不小于 0 的数`);
     return null;
   }
-  return mul(parsed.value, column.factor);
+  const value = mul(parsed.value, column.factor);
+  if (column.spec.type === 'count' && value.d !== 1n) {
+    scope.fail(column, 'not_whole_number', `“${cellText(cell)}”不是整数，该列是个数，应为整数`);
+    return null;
+  }
+  return value;
 }
 
-function indicatorName(policy: Policy, indicator: IndicatorId): string {
-  return policy.countyAward.indicators.find((i) => i.indicatorId === indicator)?.name ?? indicator;
+// ── plausibility, shared by the figure kinds ─────────────────────────────────────────────────────
+
+export const THREE = parseDecimal('3');
+
+export function decimal(text: string | null | undefined): Rational | null {
+  return text !== null && text !== undefined && isDecimal(text) ? parseDecimal(text) : null;
 }
 
-export function readFigureRow(scope: RowScope, ctx: FigureContext): void {
-  const idColumn = ctx.columns.get(ctx.kind === 'industry-output' ? 'industry' : 'unit');
-  const idCell = scope.cell(idColumn);
-  const what = ctx.kind === 'industry-output' ? '产业' : '单位';
-  const named = idCell.kind === 'blank' ? null : ctx.resolver.resolve(cellText(idCell));
-  if (idCell.kind === 'blank') scope.fail(idColumn, 'missing_value', `缺少${what}名称，但本行填写了数据`);
-  else if (!named) {
-    scope.fail(idColumn, ctx.kind === 'industry-output' ? 'unknown_industry' : 'unknown_unit',
-      `无法识别的${what}“${cellText(idCell)}”，应为${ctx.resolver.examples}`);
-  }
-  const month = ctx.kind === 'unit-targets' ? null : readMonth(scope, ctx);
+export function warningAt(entry: IngestEntry, code: string, message: string): UploadWarning {
+  return { sheet: entry.sheet, row: entry.row, column: entry.column ?? null, value: entry.value, code, message: `第 ${entry.row} 行：${message}` };
+}
 
-  const fields: readonly string[] = ctx.kind === 'industry-output' ? ['output', 'outputLastYear', 'growth'] : ['output', 'investment'];
-  for (const field of fields) {
-    const column = ctx.columns.get(field);
-    if (!column) continue;
-    const value = readFigure(scope, column);
-    if (value === null || !named || (ctx.kind !== 'unit-targets' && month === null)) continue;
-    if (ctx.kind === 'unit-targets') {
-      if (value.n === 0n) {
-        // a completion rate divides by the target (SPEC §4): a zero target cannot be scored
-        scope.fail(column, 'non_positive_target', '目标为 0，无法计算完成率；目标未下达请留空');
-        continue;
-      }
-      const indicator = field as IndicatorId;
-      const label = `${named.name} · ${indicatorName(ctx.policy, indicator)}目标`;
-      ctx.sink.add(scope, idColumn, unitTargetKey(named.id, indicator), decimalText(value), label, column.header);
-    } else if (ctx.kind === 'unit-actuals') {
-      const indicator = field as IndicatorId;
-      const label = `${named.name} · ${month}月 · ${indicatorName(ctx.policy, indicator)}`;
-      ctx.sink.add(scope, idColumn, unitActualKey(named.id, month!, indicator), decimalText(value), label, column.header);
-    } else {
-      const industryField = field as IndustryField;
-      const label = `${named.name} · ${month}月 · ${INDUSTRY_FIELD_NAMES[industryField]}`;
-      ctx.sink.add(scope, idColumn, industryKey(named.id, month!, industryField), decimalText(value), label, column.header);
-    }
+/**
+ * Cumulative figures never fall: an entry is compared with the month before (in the file or
+ * stored) and with a stored month after. `keyOf(month)` is the key of the same figure that month.
+ */
+export function cumulativeWarnings(input: {
+  entry: IngestEntry;
+  value: Rational;
+  month: number;
+  months: readonly number[];
+  keyOf: (month: number) => string;
+  valueOf: (key: string) => { value: Rational; text: string; fromFile: boolean } | null;
+}): UploadWarning[] {
+  const { entry, value, month, months, keyOf, valueOf } = input;
+  const warnings: UploadWarning[] = [];
+  const at = months.indexOf(month);
+  const before = at > 0 ? months[at - 1] : undefined;
+  const after = at >= 0 && at < months.length - 1 ? months[at + 1] : undefined;
+  const previous = before === undefined ? null : valueOf(keyOf(before));
+  if (previous && cmp(value, previous.value) < 0) {
+    warnings.push(warningAt(entry, 'cumulative_decreased', `${entry.label} 的累计数 ${entry.value} 低于${before}月${previous.fromFile ? '（本文件）' : '（已上传）'}的 ${previous.text}，累计数一般不会减少，请核对`));
   }
+  const next = after === undefined ? null : valueOf(keyOf(after));
+  if (next && !next.fromFile && cmp(next.value, value) < 0) {
+    warnings.push(warningAt(entry, 'cumulative_decreased', `${entry.label} 的累计数 ${entry.value} 高于已上传的${after}月累计数 ${next.text}，累计数一般不会减少，请核对`));
+  }
+  return warnings;
+}
+
+/** The value of a key in this file, else as stored. */
+export function valueLookup(entries: readonly IngestEntry[], current: (key: string) => string | null) {
+  const inFile = new Map(entries.map((e) => [e.key, e]));
+  return (key: string): { value: Rational; text: string; fromFile: boolean } | null => {
+    const entry = inFile.get(key);
+    const text = entry ? entry.value : current(key);
+    const value = decimal(text);
+    return value && text !== null ? { value, text, fromFile: entry !== undefined } : null;
+  };
 }

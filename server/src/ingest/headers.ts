@@ -1,6 +1,6 @@
 import { ONE, rat, type Rational } from '@scoreboard/shared';
 import { compact } from './cells';
-import { ALL_KINDS, QUIETLY_IGNORED, type ColumnSpec, type KindSpec } from './columns';
+import { QUIETLY_IGNORED, type ColumnSpec, type KindSpec } from './columns';
 import { HEADER_SCAN_ROWS } from './limits';
 import { chooseHeader } from './groupedHeaders';
 import { firstRows, type SheetRow, type SheetTable } from './sheet';
@@ -173,7 +173,8 @@ export function satisfies(spec: KindSpec, match: HeaderMatch): boolean {
 
 export type HeaderSearch = { found: true; match: HeaderMatch } | { found: false; message: string };
 
-export function findHeader(spec: KindSpec, table: SheetTable): HeaderSearch {
+/** `others`: every kind's columns, to say when a file looks like another kind than the one chosen. */
+export function findHeader(spec: KindSpec, table: SheetTable, others: readonly KindSpec[]): HeaderSearch {
   const rows = firstRows(table, HEADER_SCAN_ROWS);
   let best: HeaderMatch | null = null;
   for (let i = 0; i < rows.length; i++) {
@@ -182,7 +183,7 @@ export function findHeader(spec: KindSpec, table: SheetTable): HeaderSearch {
     if (match) return { found: true, match: applyNoteUnit(match, rows.slice(0, i)) };
     if (single.columns.length > 0 && (!best || single.columns.length > best.columns.length)) best = single;
   }
-  return { found: false, message: missingHeaderMessage(spec, table.name, rows, best) };
+  return { found: false, message: missingHeaderMessage(spec, table.name, rows, best, others) };
 }
 
 function describeGroup(spec: KindSpec, group: readonly string[]): string {
@@ -192,9 +193,9 @@ function describeGroup(spec: KindSpec, group: readonly string[]): string {
     .join('或');
 }
 
-function missingHeaderMessage(spec: KindSpec, sheetName: string, rows: readonly SheetRow[], best: HeaderMatch | null): string {
+function missingHeaderMessage(spec: KindSpec, sheetName: string, rows: readonly SheetRow[], best: HeaderMatch | null, others: readonly KindSpec[]): string {
   const expected = spec.requiredGroups.map((g) => describeGroup(spec, g)).join('、');
-  const other = ALL_KINDS.find(
+  const other = others.find(
     (k) => k !== spec && rows.some((_, i) => satisfies(k, matchRow(k, rows, i))),
   );
   if (other) {

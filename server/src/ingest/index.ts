@@ -1,6 +1,7 @@
 import type { Policy, Registry, UploadError, UploadKind, UploadWarning } from '@scoreboard/shared';
-import { kindSpec } from './columns';
 import { EntrySink, type IngestEntry } from './entries';
+import { allKindSpecs, kindModule } from './kinds';
+import { specOf } from './kinds/kind';
 import { readTables } from './tables';
 import { Issues } from './issues';
 import { readSheet } from './readSheet';
@@ -42,13 +43,17 @@ export async function parseUpload(input: {
     if (!tables.ok) return fail(tables.code, tables.message);
     const issues = new Issues();
     const sink = new EntrySink();
+    const module = kindModule(kind);
+    const spec = specOf(module, input.policy);
+    const others = allKindSpecs(input.policy);
+    const readRow = module.reader({ policy: input.policy, registry: input.registry, sink });
     let rowsRead = 0;
     let headerFound = false;
     const noHeader: string[] = [];
     for (const table of tables.tables) {
       // a 填写说明 sheet (ours or a statistician's) lists the headers themselves: it is not data
       if (table.name.includes('说明')) continue;
-      const read = readSheet({ spec: kindSpec(kind), table, policy: input.policy, registry: input.registry, issues, sink });
+      const read = readSheet({ spec, others, idField: module.idField, readRow, table, registry: input.registry, issues });
       if (read.found) {
         headerFound = true;
         rowsRead += read.rowsRead;

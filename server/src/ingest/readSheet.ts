@@ -1,12 +1,11 @@
-import type { Policy, Registry } from '@scoreboard/shared';
+import type { Registry } from '@scoreboard/shared';
 import { cellText } from './cells';
 import type { KindSpec } from './columns';
-import { RowScope, type EntrySink } from './entries';
-import { readFigureRow } from './figures';
+import { RowScope } from './entries';
 import { findHeader, type MappedColumn } from './headers';
 import type { Issues } from './issues';
-import { industryResolver, isNoteLabel, isTotalLabel, kindResolver, unitResolver } from './lookup';
-import { readApplicationRow, readBlacklistRow } from './records';
+import type { RowReader } from './kinds/kind';
+import { isNoteLabel, isTotalLabel } from './lookup';
 import type { SheetTable } from './sheet';
 
 /**
@@ -15,24 +14,24 @@ import type { SheetTable } from './sheet';
  */
 export type SheetRead = { found: true; rowsRead: number } | { found: false; message: string };
 
-/** The column whose cell names the row: a total or a footnote shows there. */
-const ID_FIELDS = ['unit', 'industry', 'applicationId', 'creditCode'];
-
 export function readSheet(input: {
   spec: KindSpec;
+  /** every kind's columns, to say when the sheet looks like another kind */
+  others: readonly KindSpec[];
+  /** the field whose cell names a row: a total or a footnote shows there */
+  idField: string;
+  readRow: RowReader;
   table: SheetTable;
-  policy: Policy;
   registry: Registry;
   issues: Issues;
-  sink: EntrySink;
 }): SheetRead {
-  const { spec, table, policy, registry, issues, sink } = input;
-  const search = findHeader(spec, table);
+  const { spec, table, registry, issues, readRow } = input;
+  const search = findHeader(spec, table, input.others);
   if (!search.found) return { found: false, message: search.message };
   const { match } = search;
   const columns = new Map<string, MappedColumn>(match.columns.map((c) => [c.spec.field, c]));
   const mappedIndexes = match.columns.map((c) => c.index);
-  const idColumn = ID_FIELDS.map((f) => columns.get(f)).find((c) => c !== undefined);
+  const idColumn = columns.get(input.idField);
 
   for (const duplicate of match.duplicates) {
     issues.error({
@@ -47,8 +46,6 @@ export function readSheet(input: {
     });
   }
 
-  const resolver = spec.kind === 'industry-output' ? industryResolver(registry) : unitResolver(policy, registry);
-  const kindOf = kindResolver(policy);
   let rowsRead = 0;
   let index = -1;
   for (const { row, cells } of table.rows()) {
@@ -69,9 +66,7 @@ export function readSheet(input: {
       continue;
     }
     rowsRead++;
-    if (spec.kind === 'subsidy-applications') readApplicationRow(scope, { columns, sink, kindOf });
-    else if (spec.kind === 'credit-blacklist') readBlacklistRow(scope, { columns, sink, kindOf });
-    else readFigureRow(scope, { kind: spec.kind, policy, columns, resolver, sink });
+    readRow(scope, columns);
   }
   return { found: true, rowsRead };
 }

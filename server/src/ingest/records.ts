@@ -1,36 +1,27 @@
-import {
-  creditCodeCheckChar, isValidCreditCode, lt, mul, normaliseCreditCode, rat, yuanToFen, ZERO,
-  type ApplicationInput, type SubsidyKind,
-} from '@scoreboard/shared';
+import { creditCodeCheckChar, isValidCreditCode, lt, mul, normaliseCreditCode, rat, yuanToFen, ZERO } from '@scoreboard/shared';
 import { cellText, compact, numberText, parseBoolean, parseDate, parseNumber } from './cells';
-import type { EntrySink, RowScope } from './entries';
+import type { RowScope } from './entries';
 import type { MappedColumn } from './headers';
 
 /**
- * Rows of the record kinds: subsidy applications (keyed by application id) and the joint-punishment
- * list (keyed by credit code). Each record is stored whole, as JSON.
+ * What the record kinds (subsidy applications, the joint-punishment list) share: text, credit codes,
+ * 是/否, dates and amounts in 元 to the fen. Each record is stored whole, as JSON.
  */
-export interface RecordContext {
-  columns: ReadonlyMap<string, MappedColumn>;
-  sink: EntrySink;
-  kindOf: (text: string) => SubsidyKind | null;
-}
-
-function text(scope: RowScope, column: MappedColumn | undefined): string | null {
+export function text(scope: RowScope, column: MappedColumn | undefined): string | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') return null;
   if (cell.kind === 'bool') return cell.value ? '是' : '否';
   return cellText(cell); // cells arrive trimmed
 }
 
-function requiredText(scope: RowScope, column: MappedColumn | undefined, what: string): string | null {
+export function requiredText(scope: RowScope, column: MappedColumn | undefined, what: string): string | null {
   const value = text(scope, column);
   if (value === null || value === '') scope.fail(column, 'missing_value', `缺少${what}`);
   return value;
 }
 
 /** GB 32100-2015: 18 characters, the last one a check character over the first 17. */
-function creditCode(scope: RowScope, column: MappedColumn | undefined): string | null {
+export function creditCode(scope: RowScope, column: MappedColumn | undefined): string | null {
   const raw = requiredText(scope, column, '统一社会信用代码');
   if (raw === null) return null;
   if (scope.cell(column).kind === 'number') {
@@ -51,7 +42,7 @@ function creditCode(scope: RowScope, column: MappedColumn | undefined): string |
   return null;
 }
 
-function optionalBoolean(scope: RowScope, column: MappedColumn | undefined): boolean | null {
+export function optionalBoolean(scope: RowScope, column: MappedColumn | undefined): boolean | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') return null;
   const parsed = parseBoolean(cell);
@@ -60,7 +51,7 @@ function optionalBoolean(scope: RowScope, column: MappedColumn | undefined): boo
   return null;
 }
 
-function optionalDate(scope: RowScope, column: MappedColumn | undefined): string | null {
+export function optionalDate(scope: RowScope, column: MappedColumn | undefined): string | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') return null;
   const parsed = parseDate(cell);
@@ -74,7 +65,7 @@ const CLEAN_CODE = /^[0-9A-Z]{18}$/;
 const PLAIN_YUAN = /^\d{1,13}(\.\d{1,2})?$/;
 
 /** 元 to the fen, exactly: a claim is never rounded silently. */
-function costFen(scope: RowScope, column: MappedColumn | undefined): number | null {
+export function costFen(scope: RowScope, column: MappedColumn | undefined): number | null {
   const cell = scope.cell(column);
   if (!column || cell.kind === 'blank') {
     scope.fail(column, 'missing_value', '缺少申报费用');
@@ -102,41 +93,4 @@ function costFen(scope: RowScope, column: MappedColumn | undefined): number | nu
     return null;
   }
   return Number(fen.n);
-}
-
-export function readApplicationRow(scope: RowScope, ctx: RecordContext): void {
-  const { columns } = ctx;
-  const idColumn = columns.get('applicationId');
-  const applicationId = requiredText(scope, idColumn, '申报编号');
-  if (applicationId) ctx.sink.claim(scope, idColumn, applicationId, applicationId);
-  const enterpriseName = requiredText(scope, columns.get('enterpriseName'), '企业名称');
-  const code = creditCode(scope, columns.get('creditCode'));
-  const aboveSize = optionalBoolean(scope, columns.get('aboveSize'));
-  const kindColumn = columns.get('kind');
-  const kindText = requiredText(scope, kindColumn, '类别');
-  const kind = kindText === null ? null : ctx.kindOf(kindText);
-  if (kindText !== null && kind === null) {
-    scope.fail(kindColumn, 'unknown_kind', `无法识别的类别“${kindText}”，应为“展会”“自办活动”或“国际认证”（或 exhibition / event / certification）`);
-  }
-  const item = text(scope, columns.get('item')) ?? '';
-  const date = optionalDate(scope, columns.get('date'));
-  const fen = costFen(scope, columns.get('costYuan'));
-  const certType = text(scope, columns.get('certType'));
-  const declaration = optionalBoolean(scope, columns.get('declaration'));
-  if (scope.failed || !applicationId || !enterpriseName || !code || !kind || fen === null) return;
-  const input: ApplicationInput = {
-    applicationId, enterpriseName, creditCode: code, aboveSize, kind, item, date, costFen: fen, certType, declaration,
-  };
-  ctx.sink.add(scope, idColumn, applicationId, JSON.stringify(input), `${applicationId} · ${enterpriseName}`, idColumn?.header);
-}
-
-export function readBlacklistRow(scope: RowScope, ctx: RecordContext): void {
-  const codeColumn = ctx.columns.get('creditCode');
-  const code = creditCode(scope, codeColumn);
-  if (code) ctx.sink.claim(scope, codeColumn, code, code);
-  const enterpriseName = text(scope, ctx.columns.get('enterpriseName')) ?? '';
-  const listedOn = optionalDate(scope, ctx.columns.get('listedOn'));
-  if (scope.failed || !code) return;
-  const value = JSON.stringify({ creditCode: code, enterpriseName, listedOn });
-  ctx.sink.add(scope, codeColumn, code, value, enterpriseName ? `${code} · ${enterpriseName}` : code, codeColumn?.header);
 }
