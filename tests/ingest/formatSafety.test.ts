@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync, strFromU8, strToU8, unzipSync } from 'fflate';
-import type { IngestResult } from '../../server/src/ingest';
 import { checkSpreadsheetZip } from '../../server/src/ingest/zipGuard';
 import { writeZip } from '../fixtures/zipWriter';
-import { fixture, parse, parseFixture } from './helpers';
+import { fixture, parse, parseFixture, type ReadResult } from './helpers';
 
 /**
  * SPEC §17 formats arrive with their own ways to hurt a server: truncated compound files, XML
  * entity bombs, tables of millions of rows, ODS cells repeated a billion times. Each is refused with
  * a clear code, quickly, without reading a cell; a password gets its own message.
  */
-const fileError = (result: IngestResult) => result.errors.map((e) => [e.row, e.column, e.code]);
+const fileError = (result: ReadResult) => result.errors.map((e) => [e.row, e.column, e.code]);
 
 describe('password-protected workbooks', () => {
   it.each(['password.xls', 'password.xlsx'])('%s: says to remove the password', async (name) => {

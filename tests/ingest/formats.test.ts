@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UploadKind } from '@scoreboard/shared';
-import type { IngestResult } from '../../server/src/ingest';
-import { parseFixture, values } from './helpers';
+import { parseFixture, values, type ReadResult } from './helpers';
 
 /**
  * SPEC §17: the same table saved in every format statisticians bring gives exactly the figures of its
@@ -25,7 +24,7 @@ const FORMATS = [
 ] as const;
 
 /** What a user checks: every key and value, every error and warning by row, column and code. */
-const outcome = (r: IngestResult) => ({
+const outcome = (r: ReadResult) => ({
   values: values(r),
   rows: r.entries.map((e) => [e.key, e.row]),
   errors: r.errors.map((e) => [e.row, e.column, e.value, e.code]),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
-import { MAX_ROWS, MAX_UPLOAD_BYTES, type IngestResult } from '../../server/src/ingest';
-import { UPLOAD_KINDS_FOR_TEST, fixture, parse, parseFixture } from './helpers';
+import { MAX_ROWS, MAX_UPLOAD_BYTES } from '../../server/src/ingest';
+import { UPLOAD_KINDS_FOR_TEST, fixture, parse, parseFixture, type ReadResult } from './helpers';
 import { writeZip } from '../fixtures/zipWriter';
 
-const fileError = (result: IngestResult) => result.errors.map((e) => [e.row, e.column, e.code]);
+const fileError = (result: ReadResult) => result.errors.map((e) => [e.row, e.column, e.code]);
 
 describe('files that must be refused, quickly and with a clear message', () => {
   it('refuses the zip bomb (300 MiB inflated, declared 1 KiB) with zip_bomb within seconds', async () => {

@@ -33,6 +33,7 @@ export interface ColumnSpec {
 export interface KindSpec {
   kind: UploadKind;
   title: string;
+  titleEn: string;
   columns: readonly ColumnSpec[];
   /** each group needs at least one of its fields among the headers */
   requiredGroups: readonly (readonly string[])[];

@@ -1,8 +1,9 @@
-import { cmp, isDecimal, lt, mul, parseDecimal, ZERO, type Policy, type Rational, type UploadWarning } from '@scoreboard/shared';
+import { cmp, isDecimal, lt, mul, parseDecimal, ZERO, type Policy, type Rational } from '@scoreboard/shared';
 import { cellText, parseMonth, parseNumber } from './cells';
 import type { IngestEntry, RowScope } from './entries';
 import type { MappedColumn } from './headers';
 import type { Named, Resolver } from './lookup';
+import type { Issue, Params } from './messages';
 
 /**
  * What the figure kinds (unit targets, unit actuals, industry output) share: the row's unit or
@@ -10,14 +11,14 @@ import type { Named, Resolver } from './lookup';
  */
 
 /** The unit or industry a row is about, or null (with an error) when it names none. */
-export function readNamed(scope: RowScope, column: MappedColumn | undefined, resolver: Resolver, what: '单位' | '产业'): Named | null {
+export function readNamed(scope: RowScope, column: MappedColumn | undefined, resolver: Resolver, what: 'unit' | 'industry'): Named | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') {
-    scope.fail(column, 'missing_value', `缺少${what}名称，但本行填写了数据`);
+    scope.fail(column, 'missing_value', { what }, 'name');
     return null;
   }
   const named = resolver.resolve(cellText(cell));
-  if (!named) scope.fail(column, what === '产业' ? 'unknown_industry' : 'unknown_unit', `无法识别的${what}“${cellText(cell)}”，应为${resolver.examples}`);
+  if (!named) scope.fail(column, what === 'industry' ? 'unknown_industry' : 'unknown_unit', { text: cellText(cell), ...resolver.examples });
   return named;
 }
 
@@ -25,23 +26,23 @@ export function readNamed(scope: RowScope, column: MappedColumn | undefined, res
 export function readMonth(scope: RowScope, column: MappedColumn | undefined, policy: Policy, periodOnly: boolean): number | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') {
-    scope.fail(column, 'missing_value', '缺少月份');
+    scope.fail(column, 'missing_value', { what: 'month' });
     return null;
   }
   const parsed = parseMonth(cell);
   if (!parsed.ok) {
-    scope.fail(column, 'bad_month', `“${cellText(cell)}”不是月份，应为${parsed.expected}`);
+    scope.fail(column, 'bad_month', { text: cellText(cell), expected: parsed.expected });
     return null;
   }
   const { month, year } = parsed.value;
   const { period } = policy;
   if (year !== null && year !== period.year) {
-    scope.fail(column, 'month_outside_policy', `${year}年不是本政策的考核年度（${period.year}年）`);
+    scope.fail(column, 'month_outside_policy', { year, policyYear: period.year }, 'year');
     return null;
   }
   if (periodOnly && !period.months.includes(month)) {
     const months = period.months.map((m) => `${m}月`).join('、');
-    scope.fail(column, 'month_outside_policy', `${month}月不在本期考核期内，应为${months}之一（累计数按截至月份填写）`);
+    scope.fail(column, 'month_outside_policy', { month, months, monthsEn: period.months.join(', ') }, 'period');
     return null;
   }
   return month;
@@ -52,22 +53,22 @@ export function readFigure(scope: RowScope, column: MappedColumn): Rational | nu
   const cell = scope.cell(column);
   if (cell.kind === 'blank') return null;
   if (cell.kind === 'error' && cell.noResult) {
-    scope.fail(column, 'formula_without_result', '公式没有保存计算结果，请在 Excel 中打开文件、保存后再上传，或把公式改为数值');
+    scope.fail(column, 'formula_without_result');
     return null;
   }
   const percent = column.spec.type === 'pct';
   const parsed = parseNumber(cell, percent);
   if (!parsed.ok) {
-    scope.fail(column, 'not_a_number', `“${cellText(cell)}”不是数字，应为${parsed.expected}；没有数据请留空`);
+    scope.fail(column, 'not_a_number', { text: cellText(cell), expected: parsed.expected });
     return null;
   }
   if (!percent && lt(parsed.value, ZERO)) {
-    scope.fail(column, 'negative_value', `${cellText(cell)} 是负数，该列应为不小于 0 的数`);
+    scope.fail(column, 'negative_value', { text: cellText(cell) });
     return null;
   }
   const value = mul(parsed.value, column.factor);
   if (column.spec.type === 'count' && value.d !== 1n) {
-    scope.fail(column, 'not_whole_number', `“${cellText(cell)}”不是整数，该列是个数，应为整数`);
+    scope.fail(column, 'not_whole_number', { text: cellText(cell) });
     return null;
   }
   return value;
@@ -81,8 +82,12 @@ export function decimal(text: string | null | undefined): Rational | null {
   return text !== null && text !== undefined && isDecimal(text) ? parseDecimal(text) : null;
 }
 
-export function warningAt(entry: IngestEntry, code: string, message: string): UploadWarning {
-  return { sheet: entry.sheet, row: entry.row, column: entry.column ?? null, value: entry.value, code, message: `第 ${entry.row} 行：${message}` };
+/** A warning on an entry's row; its label (both languages) and value are params of every message. */
+export function warningAt(entry: IngestEntry, code: string, variant: string | undefined, params: Params = {}): Issue {
+  return {
+    sheet: entry.sheet, row: entry.row, column: entry.column ?? null, value: entry.value, code, msg: variant ? `${code}.${variant}` : code,
+    params: { label: entry.label, labelEn: entry.labelEn ?? entry.label, value: entry.value, ...params }, at: 'row',
+  };
 }
 
 /**
@@ -96,19 +101,19 @@ export function cumulativeWarnings(input: {
   months: readonly number[];
   keyOf: (month: number) => string;
   valueOf: (key: string) => { value: Rational; text: string; fromFile: boolean } | null;
-}): UploadWarning[] {
+}): Issue[] {
   const { entry, value, month, months, keyOf, valueOf } = input;
-  const warnings: UploadWarning[] = [];
+  const warnings: Issue[] = [];
   const at = months.indexOf(month);
   const before = at > 0 ? months[at - 1] : undefined;
   const after = at >= 0 && at < months.length - 1 ? months[at + 1] : undefined;
   const previous = before === undefined ? null : valueOf(keyOf(before));
   if (previous && cmp(value, previous.value) < 0) {
-    warnings.push(warningAt(entry, 'cumulative_decreased', `${entry.label} 的累计数 ${entry.value} 低于${before}月${previous.fromFile ? '（本文件）' : '（已上传）'}的 ${previous.text}，累计数一般不会减少，请核对`));
+    warnings.push(warningAt(entry, 'cumulative_decreased', 'before', { month: before!, previous: previous.text, fromFile: previous.fromFile ? 1 : 0 }));
   }
   const next = after === undefined ? null : valueOf(keyOf(after));
   if (next && !next.fromFile && cmp(next.value, value) < 0) {
-    warnings.push(warningAt(entry, 'cumulative_decreased', `${entry.label} 的累计数 ${entry.value} 高于已上传的${after}月累计数 ${next.text}，累计数一般不会减少，请核对`));
+    warnings.push(warningAt(entry, 'cumulative_decreased', 'after', { month: after!, next: next.text }));
   }
   return warnings;
 }

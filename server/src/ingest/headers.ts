@@ -4,6 +4,7 @@ import { QUIETLY_IGNORED, type ColumnSpec, type KindSpec } from './columns';
 import { HEADER_SCAN_ROWS } from './limits';
 import { chooseHeader } from './groupedHeaders';
 import { firstRows, type SheetRow, type SheetTable } from './sheet';
+import type { Params } from './messages';
 
 /**
  * Finds the header row of a sheet by its headers, below any title rows and "单位：万元" notes, and
@@ -171,7 +172,7 @@ export function satisfies(spec: KindSpec, match: HeaderMatch): boolean {
   return spec.requiredGroups.every((group) => group.some((f) => fields.has(f)));
 }
 
-export type HeaderSearch = { found: true; match: HeaderMatch } | { found: false; message: string };
+export type HeaderSearch = { found: true; match: HeaderMatch } | { found: false; msg: string; params: Params };
 
 /** `others`: every kind's columns, to say when a file looks like another kind than the one chosen. */
 export function findHeader(spec: KindSpec, table: SheetTable, others: readonly KindSpec[]): HeaderSearch {
@@ -183,28 +184,33 @@ export function findHeader(spec: KindSpec, table: SheetTable, others: readonly K
     if (match) return { found: true, match: applyNoteUnit(match, rows.slice(0, i)) };
     if (single.columns.length > 0 && (!best || single.columns.length > best.columns.length)) best = single;
   }
-  return { found: false, message: missingHeaderMessage(spec, table.name, rows, best, others) };
+  return { found: false, ...missingHeader(spec, table.name, rows, best, others) };
 }
 
-function describeGroup(spec: KindSpec, group: readonly string[]): string {
+function describeGroup(spec: KindSpec, group: readonly string[], en: boolean): string {
   return group
     .map((f) => spec.columns.find((c) => c.field === f)!)
-    .map((c) => `“${c.header}”（${c.english}）`)
-    .join('或');
+    .map((c) => (en ? `"${c.header}" (${c.english})` : `“${c.header}”（${c.english}）`))
+    .join(en ? ' or ' : '或');
 }
 
-function missingHeaderMessage(spec: KindSpec, sheetName: string, rows: readonly SheetRow[], best: HeaderMatch | null, others: readonly KindSpec[]): string {
-  const expected = spec.requiredGroups.map((g) => describeGroup(spec, g)).join('、');
+const describeGroups = (spec: KindSpec, groups: readonly (readonly string[])[], en: boolean) =>
+  groups.map((g) => describeGroup(spec, g, en)).join(en ? ', ' : '、');
+
+/** Why no header was found, as a message id and its params (messages.ts): another kind, a row lacking columns, or none. */
+function missingHeader(spec: KindSpec, sheet: string, rows: readonly SheetRow[], best: HeaderMatch | null, others: readonly KindSpec[]): { msg: string; params: Params } {
+  const common = {
+    sheet, title: spec.title, titleEn: spec.titleEn,
+    expected: describeGroups(spec, spec.requiredGroups, false), expectedEn: describeGroups(spec, spec.requiredGroups, true),
+  };
   const other = others.find(
     (k) => k !== spec && rows.some((_, i) => satisfies(k, matchRow(k, rows, i))),
   );
-  if (other) {
-    return `工作表“${sheetName}”的表头看起来是“${other.title}”，不是“${spec.title}”。请确认上传类型是否选对；“${spec.title}”需要的列：${expected}`;
-  }
+  if (other) return { msg: 'no_header.other_kind', params: { ...common, other: other.title, otherEn: other.titleEn } };
   if (best) {
     const fields = new Set(best.columns.map((c) => c.spec.field));
-    const missing = spec.requiredGroups.filter((g) => !g.some((f) => fields.has(f))).map((g) => describeGroup(spec, g));
-    return `工作表“${sheetName}”第 ${best.headerRow} 行像是表头，但缺少列：${missing.join('、')}。“${spec.title}”需要的列：${expected}`;
+    const missing = spec.requiredGroups.filter((g) => !g.some((f) => fields.has(f)));
+    return { msg: 'no_header.missing', params: { ...common, headerRow: best.headerRow, missing: describeGroups(spec, missing, false), missingEn: describeGroups(spec, missing, true) } };
   }
-  return `工作表“${sheetName}”的前 ${HEADER_SCAN_ROWS} 行中找不到表头。“${spec.title}”需要的列：${expected}`;
+  return { msg: 'no_header.not_found', params: { ...common, rows: HEADER_SCAN_ROWS } };
 }

@@ -1,4 +1,4 @@
-import type { Policy, Registry, UploadError, UploadKind, UploadWarning } from '@scoreboard/shared';
+import type { Policy, Registry, UploadKind } from '@scoreboard/shared';
 import { EntrySink, type IngestEntry } from './entries';
 import { allKindSpecs, kindModule } from './kinds';
 import { specOf } from './kinds/kind';
@@ -7,6 +7,7 @@ import { Issues } from './issues';
 import { readSheet } from './readSheet';
 import { firstRows, TooManyRowsError } from './sheet';
 import { TOO_MANY_ROWS } from './tables';
+import type { Issue, Params } from './messages';
 
 /**
  * The statisticians' upload reader (SPEC §8): turns an XLSX or CSV file into keyed entries, every
@@ -17,13 +18,15 @@ export type { IngestEntry } from './entries';
 export { MAX_ROWS, MAX_UPLOAD_BYTES } from './limits';
 export { plausibilityWarnings } from './plausibility';
 export { buildTemplate } from './template';
+export { languageOf, renderIssue, renderIssues, renderMessage, type Issue, type Lang } from './messages';
 
 export interface IngestResult {
   kind: UploadKind;
   rowsRead: number;
   entries: IngestEntry[];
-  errors: UploadError[];
-  warnings: UploadWarning[];
+  /** in words of no language yet: render with renderIssues(…, lang) at the boundary */
+  errors: Issue[];
+  warnings: Issue[];
 }
 
 export async function parseUpload(input: {
@@ -34,13 +37,13 @@ export async function parseUpload(input: {
   registry: Registry;
 }): Promise<IngestResult> {
   const { kind, fileName, data } = input;
-  const fail = (code: string, message: string): IngestResult => ({
+  const fail = (code: string, msg: string, params: Params): IngestResult => ({
     kind, rowsRead: 0, entries: [], warnings: [],
-    errors: [{ sheet: fileName, row: null, column: null, value: null, message, code }],
+    errors: [{ sheet: fileName, row: null, column: null, value: null, code, msg, params, at: 'file' }],
   });
   try {
     const tables = readTables(fileName, data);
-    if (!tables.ok) return fail(tables.code, tables.message);
+    if (!tables.ok) return fail(tables.code, tables.msg, tables.params);
     const issues = new Issues();
     const sink = new EntrySink();
     const module = kindModule(kind);
@@ -49,7 +52,7 @@ export async function parseUpload(input: {
     const readRow = module.reader({ policy: input.policy, registry: input.registry, sink });
     let rowsRead = 0;
     let headerFound = false;
-    const noHeader: string[] = [];
+    const noHeader: { msg: string; params: Params }[] = [];
     for (const table of tables.tables) {
       // a 填写说明 sheet (ours or a statistician's) lists the headers themselves: it is not data
       if (table.name.includes('说明')) continue;
@@ -57,17 +60,18 @@ export async function parseUpload(input: {
       if (read.found) {
         headerFound = true;
         rowsRead += read.rowsRead;
-      } else if (firstRows(table, 1).length > 0) noHeader.push(read.message);
+      } else if (firstRows(table, 1).length > 0) noHeader.push(read);
     }
     if (!headerFound) {
-      return fail('no_header', noHeader[0] ?? `文件“${fileName}”是空的，没有可读取的表格`);
+      const why = noHeader[0] ?? { msg: 'no_header.empty', params: { file: fileName } };
+      return fail('no_header', why.msg, why.params);
     }
     const { errors, warnings } = issues.finish(tables.tables[0]?.name ?? fileName);
     return { kind, rowsRead, entries: sink.entries, errors, warnings };
   } catch (error) {
-    if (error instanceof TooManyRowsError) return fail('too_many_rows', TOO_MANY_ROWS);
+    if (error instanceof TooManyRowsError) return fail('too_many_rows', 'too_many_rows', TOO_MANY_ROWS);
     // the readers refuse bad files themselves; anything else is still the file's fault, not a crash
     const detail = error instanceof Error ? error.message.slice(0, 200) : String(error);
-    return fail('unreadable_file', `无法读取文件“${fileName}”（${detail}）。请在 Excel 中另存为 .xlsx 或 CSV（UTF-8）后重新上传`);
+    return fail('unreadable_file', 'unreadable_file.unexpected', { file: fileName, detail });
   }
 }

@@ -10,11 +10,13 @@ const normalise = (text: string): string => compact(text).toLowerCase();
 export interface Named {
   id: string;
   name: string;
+  nameEn: string;
 }
 
 export interface Resolver {
   resolve(text: string): Named | null;
-  examples: string;
+  /** message params naming some valid entries: `examples` (“城中区”、…) and a `code` */
+  examples: { examples: string; code?: string };
 }
 
 export function unitResolver(policy: Policy, registry: Registry): Resolver {
@@ -22,23 +24,23 @@ export function unitResolver(policy: Policy, registry: Registry): Resolver {
   const ranked = new Set(policy.units);
   for (const unit of registry.units) {
     if (!ranked.has(unit.unitId)) continue; // only the units this policy assesses
-    const named = { id: unit.unitId, name: unit.name };
+    const named = { id: unit.unitId, name: unit.name, nameEn: unit.nameEn };
     for (const word of [unit.unitId, unit.name, unit.shortName, unit.nameEn, ...unit.aliases]) map.set(normalise(word), named);
   }
   const examples = registry.units.filter((u) => ranked.has(u.unitId)).slice(0, 4).map((u) => `“${u.name}”`);
-  return { resolve: (text) => map.get(normalise(text)) ?? null, examples: `${examples.join('、')}等，或单位代码如“${policy.units[0]}”` };
+  return { resolve: (text) => map.get(normalise(text)) ?? null, examples: { examples: examples.join('、'), code: policy.units[0]! } };
 }
 
 export function industryResolver(registry: Registry): Resolver {
   const map = new Map<string, Named>();
   for (const industry of registry.industries) {
-    const named = { id: industry.industryId, name: industry.shortName };
+    const named = { id: industry.industryId, name: industry.shortName, nameEn: industry.nameEn };
     for (const word of [industry.industryId, industry.name, industry.shortName, industry.nameEn, ...industry.aliases]) {
       map.set(normalise(word), named);
     }
   }
   const examples = registry.industries.slice(0, 3).map((i) => `“${i.name}”`);
-  return { resolve: (text) => map.get(normalise(text)) ?? null, examples: `${examples.join('、')}等，或其简称` };
+  return { resolve: (text) => map.get(normalise(text)) ?? null, examples: { examples: examples.join('、') } };
 }
 
 const KIND_WORDS: Record<SubsidyKind, readonly string[]> = {

@@ -1,6 +1,7 @@
-import type { Policy, UploadKind, UploadWarning } from '@scoreboard/shared';
+import type { Policy, UploadKind } from '@scoreboard/shared';
 import type { IngestEntry } from './entries';
 import { kindModule } from './kinds';
+import type { Issue } from './messages';
 
 /**
  * Preview warnings on figures that look wrong but may be right (SPEC §8): they never block a commit.
@@ -12,6 +13,6 @@ export function plausibilityWarnings(input: {
   entries: readonly IngestEntry[];
   current: (key: string) => string | null;
   policy: Policy;
-}): UploadWarning[] {
+}): Issue[] {
   return kindModule(input.kind).plausibility(input);
 }

@@ -7,12 +7,13 @@ import type { Issues } from './issues';
 import type { RowReader } from './kinds/kind';
 import { isNoteLabel, isTotalLabel } from './lookup';
 import type { SheetTable } from './sheet';
+import type { Params } from './messages';
 
 /**
  * Reads one sheet: finds its header row, then every data row below it. Empty rows, total rows
  * (合计/总计/全市, never a unit: SPEC §8), footnotes and the template's 示例 row are skipped.
  */
-export type SheetRead = { found: true; rowsRead: number } | { found: false; message: string };
+export type SheetRead = { found: true; rowsRead: number } | { found: false; msg: string; params: Params };
 
 export function readSheet(input: {
   spec: KindSpec;
@@ -27,7 +28,7 @@ export function readSheet(input: {
 }): SheetRead {
   const { spec, table, registry, issues, readRow } = input;
   const search = findHeader(spec, table, input.others);
-  if (!search.found) return { found: false, message: search.message };
+  if (!search.found) return { found: false, msg: search.msg, params: search.params };
   const { match } = search;
   const columns = new Map<string, MappedColumn>(match.columns.map((c) => [c.spec.field, c]));
   const mappedIndexes = match.columns.map((c) => c.index);
@@ -36,13 +37,13 @@ export function readSheet(input: {
   for (const duplicate of match.duplicates) {
     issues.error({
       sheet: table.name, row: match.headerRow, column: duplicate.header, value: duplicate.header, code: 'duplicate_column',
-      message: `第 ${match.headerRow} 行（表头）：“${duplicate.header}”与“${duplicate.first}”是同一项数据，只能保留一列`,
+      msg: 'duplicate_column', params: { header: duplicate.header, first: duplicate.first }, at: 'header',
     });
   }
   for (const ignored of match.ignored) {
     issues.warn({
       sheet: table.name, row: match.headerRow, column: ignored.header, value: ignored.header, code: 'column_ignored',
-      message: `第 ${match.headerRow} 行（表头）：无法识别的列“${ignored.header}”，该列未读取`,
+      msg: 'column_ignored', params: { header: ignored.header }, at: 'header',
     });
   }
 
@@ -54,15 +55,15 @@ export function readSheet(input: {
     const scope = new RowScope(table.name, row, cells, issues);
     const idText = idColumn ? cellText(scope.cell(idColumn)) : '';
     if (cells.some((c) => c.kind === 'text' && c.text.startsWith('示例'))) {
-      scope.warn(undefined, 'example_row_skipped', '标有“示例”的行未读取');
+      scope.warn(undefined, 'example_row_skipped');
       continue;
     }
     if (idText && isTotalLabel(idText, registry.city)) {
-      scope.warn(idColumn, 'total_row_skipped', `“${idText}”是合计行，已跳过（各单位数据不相加）`);
+      scope.warn(idColumn, 'total_row_skipped', { text: idText });
       continue;
     }
     if (idText && isNoteLabel(idText)) {
-      scope.warn(idColumn, 'note_row_skipped', `“${idText.slice(0, 30)}”是表格注释，已跳过`);
+      scope.warn(idColumn, 'note_row_skipped', { text: idText.slice(0, 30) });
       continue;
     }
     rowsRead++;

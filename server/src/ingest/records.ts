@@ -14,31 +14,28 @@ export function text(scope: RowScope, column: MappedColumn | undefined): string 
   return cellText(cell); // cells arrive trimmed
 }
 
+/** `what`: the field, named in the message (申报编号, enterprise name …) */
 export function requiredText(scope: RowScope, column: MappedColumn | undefined, what: string): string | null {
   const value = text(scope, column);
-  if (value === null || value === '') scope.fail(column, 'missing_value', `缺少${what}`);
+  if (value === null || value === '') scope.fail(column, 'missing_value', { what });
   return value;
 }
 
 /** GB 32100-2015: 18 characters, the last one a check character over the first 17. */
 export function creditCode(scope: RowScope, column: MappedColumn | undefined): string | null {
-  const raw = requiredText(scope, column, '统一社会信用代码');
+  const raw = requiredText(scope, column, 'creditCode');
   if (raw === null) return null;
   if (scope.cell(column).kind === 'number') {
     // Excel keeps 15 digits of a number: an all-digit code typed into a number cell has lost its tail
-    scope.fail(column, 'bad_credit_code', '统一社会信用代码被 Excel 当作数字保存，末几位已丢失。请把该列设为“文本”格式后重新填写');
+    scope.fail(column, 'bad_credit_code', {}, 'number_cell');
     return null;
   }
   const code = CLEAN_CODE.test(raw) ? raw : normaliseCreditCode(compact(raw));
   if (isValidCreditCode(code)) return code;
   const check = code.length === 18 ? creditCodeCheckChar(code.slice(0, 17)) : null;
-  const message =
-    check !== null
-      ? `统一社会信用代码“${code}”的校验位错误：按前 17 位计算，第 18 位应为“${check}”，请核对是否填错`
-      : code.length !== 18
-        ? `统一社会信用代码“${code}”有 ${code.length} 位，应为 18 位`
-        : `统一社会信用代码“${code}”含有不允许的字符（代码只用数字和除 I、O、S、V、Z 外的大写字母）`;
-  scope.fail(column, 'bad_credit_code', message);
+  if (check !== null) scope.fail(column, 'bad_credit_code', { code, check }, 'check_digit');
+  else if (code.length !== 18) scope.fail(column, 'bad_credit_code', { code, length: code.length }, 'length');
+  else scope.fail(column, 'bad_credit_code', { code }, 'characters');
   return null;
 }
 
@@ -47,7 +44,7 @@ export function optionalBoolean(scope: RowScope, column: MappedColumn | undefine
   if (cell.kind === 'blank') return null;
   const parsed = parseBoolean(cell);
   if (parsed.ok) return parsed.value;
-  scope.fail(column, 'bad_boolean', `“${cellText(cell)}”应为${parsed.expected}`);
+  scope.fail(column, 'bad_boolean', { text: cellText(cell), expected: parsed.expected });
   return null;
 }
 
@@ -56,7 +53,7 @@ export function optionalDate(scope: RowScope, column: MappedColumn | undefined):
   if (cell.kind === 'blank') return null;
   const parsed = parseDate(cell);
   if (parsed.ok) return parsed.value;
-  scope.fail(column, 'bad_date', `“${cellText(cell)}”不是有效日期，应为${parsed.expected}`);
+  scope.fail(column, 'bad_date', { text: cellText(cell), expected: parsed.expected });
   return null;
 }
 
@@ -68,7 +65,7 @@ const PLAIN_YUAN = /^\d{1,13}(\.\d{1,2})?$/;
 export function costFen(scope: RowScope, column: MappedColumn | undefined): number | null {
   const cell = scope.cell(column);
   if (!column || cell.kind === 'blank') {
-    scope.fail(column, 'missing_value', '缺少申报费用');
+    scope.fail(column, 'missing_value', { what: 'costYuan' });
     return null;
   }
   // the common case, a plain amount in 元 to the fen, in integer arithmetic without rationals
@@ -76,20 +73,20 @@ export function costFen(scope: RowScope, column: MappedColumn | undefined): numb
   if (plain !== null && PLAIN_YUAN.test(plain)) return yuanToFen(plain);
   const parsed = parseNumber(cell, false);
   if (!parsed.ok) {
-    scope.fail(column, 'not_a_number', `“${cellText(cell)}”不是金额，应为${parsed.expected}`);
+    scope.fail(column, 'not_a_number', { text: cellText(cell), expected: parsed.expected }, 'amount');
     return null;
   }
   if (lt(parsed.value, ZERO)) {
-    scope.fail(column, 'negative_value', `费用 ${cellText(cell)} 是负数，应为不小于 0 的金额`);
+    scope.fail(column, 'negative_value', { text: cellText(cell) }, 'amount');
     return null;
   }
   const fen = mul(mul(parsed.value, column.factor), FEN_PER_YUAN);
   if (fen.d !== 1n) {
-    scope.fail(column, 'bad_amount', `金额“${cellText(cell)}”超过两位小数（精确到分），请核对`);
+    scope.fail(column, 'bad_amount', { text: cellText(cell) }, 'fen');
     return null;
   }
   if (fen.n > BigInt(Number.MAX_SAFE_INTEGER)) {
-    scope.fail(column, 'bad_amount', `金额“${cellText(cell)}”过大，请核对单位`);
+    scope.fail(column, 'bad_amount', { text: cellText(cell) }, 'too_large');
     return null;
   }
   return Number(fen.n);

@@ -1,5 +1,6 @@
 import { Inflate } from 'fflate';
 import { MAX_INFLATED_ENTRY, MAX_INFLATED_TOTAL, MAX_ROWS, MAX_SHEET_ROWS, MAX_ZIP_ENTRIES } from './limits';
+import type { Params } from './messages';
 
 /**
  * Checks an XLSX or ODS (both zips) before the spreadsheet library inflates it. The library trusts the sizes
@@ -23,12 +24,14 @@ const LOCAL_SIGNATURE = 0x04034b50;
 /** Compressed bytes pushed per step: at deflate's best ratio (~1:1032) this inflates ≤ 4 MiB. */
 const STEP = 4 * 1024;
 
+/** A refusal: its code, and the message id and params of its words (messages.ts). */
 class Refused extends Error {
   constructor(
     readonly code: RefusalCode,
-    message: string,
+    readonly msg: string,
+    readonly params: Params = {},
   ) {
-    super(message);
+    super(msg);
   }
 }
 
@@ -42,21 +45,21 @@ function readCentralDirectory(data: Uint8Array): CentralEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new Refused('unreadable_file', '文件已损坏：找不到 zip 目录，请在 Excel 中重新保存为 .xlsx 后上传');
+  if (eocd < 0) throw new Refused('unreadable_file', 'unreadable_file.zip_no_directory');
   const count = view.getUint16(eocd + 10, true);
   const dirOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || dirOffset === 0xffffffff) {
-    throw new Refused('zip_bomb', '文件使用了 ZIP64 超大格式，超出上传限制，已拒绝');
+    throw new Refused('zip_bomb', 'zip_bomb.zip64');
   }
   if (count > MAX_ZIP_ENTRIES) {
-    throw new Refused('zip_bomb', `文件内部包含 ${count} 个压缩条目（上限 ${MAX_ZIP_ENTRIES} 个），不像正常的 Excel 文件，已拒绝`);
+    throw new Refused('zip_bomb', 'zip_bomb.entries', { count, max: MAX_ZIP_ENTRIES });
   }
   const entries: CentralEntry[] = [];
   let p = dirOffset;
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i++) {
     if (p + 46 > data.length || view.getUint32(p, true) !== CENTRAL_SIGNATURE) {
-      throw new Refused('unreadable_file', '文件已损坏：zip 目录不完整，请在 Excel 中重新保存后上传');
+      throw new Refused('unreadable_file', 'unreadable_file.zip_no_directory');
     }
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
@@ -131,7 +134,7 @@ function inflateCounting(compressed: Uint8Array, onChunk: (chunk: Uint8Array) =>
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
     if (produced > MAX_INFLATED_ENTRY || produced > budget()) {
-      throw new Refused('zip_bomb', '文件解压后过大（疑似“压缩炸弹”），已拒绝。正常的 Excel 文件不会出现这种情况');
+      throw new Refused('zip_bomb', 'zip_bomb');
     }
     onChunk(chunk);
   });
@@ -182,7 +185,7 @@ function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
 export type ZipFormat = 'xlsx' | 'ods';
 export type ZipCheck =
   | { ok: true; format: ZipFormat; rows: number; noResult: Map<string, Map<string, string>> }
-  | { ok: false; code: RefusalCode; message: string };
+  | { ok: false; code: RefusalCode; msg: string; params: Params };
 
 /**
  * Checks an XLSX or ODS (both zips) before the spreadsheet library inflates it: real inflated
@@ -197,14 +200,14 @@ export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
     // reads: a manifest makes it an OpenDocument package, whatever else the zip holds.
     let format: ZipFormat;
     if (names.has('META-INF/manifest.xml')) {
-      if (!names.has('content.xml') || !names.has('mimetype')) throw new Refused('unreadable_file', NOT_A_SPREADSHEET);
+      if (!names.has('content.xml') || !names.has('mimetype')) throw new Refused('unreadable_file', 'unreadable_file.zip_not_spreadsheet');
       format = 'ods';
     } else if (names.has('objectdata.xml') || names.has('Index/Document.iwa') || names.has('Index.zip') || !names.has('[Content_Types].xml')) {
-      throw new Refused('unreadable_file', NOT_A_SPREADSHEET);
+      throw new Refused('unreadable_file', 'unreadable_file.zip_not_spreadsheet');
     } else if (names.has('xl/workbook.xml')) {
       format = 'xlsx';
     } else {
-      throw new Refused('unreadable_file', NOT_A_SPREADSHEET);
+      throw new Refused('unreadable_file', 'unreadable_file.zip_not_spreadsheet');
     }
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const counter = new RowCounter();
@@ -215,7 +218,7 @@ export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
     for (const entry of entries) {
       const p = entry.localOffset;
       if (p + 30 > data.length || view.getUint32(p, true) !== LOCAL_SIGNATURE) {
-        throw new Refused('unreadable_file', `文件已损坏：条目 ${entry.name} 无法读取，请在 Excel 中重新保存后上传`);
+        throw new Refused('unreadable_file', 'unreadable_file.zip_entry', { entry: entry.name.slice(0, 100) });
       }
       const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
       const body = data.subarray(start, Math.min(start + entry.compressedSize, data.length));
@@ -241,25 +244,25 @@ export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
       } else if (entry.method === 8) {
         total += inflateCounting(body, onChunk, () => MAX_INFLATED_TOTAL - total);
       } else {
-        throw new Refused('unreadable_file', `文件使用了不支持的压缩方式（${entry.method}），请在 Excel 中重新保存为 .xlsx 后上传`);
+        throw new Refused('unreadable_file', 'unreadable_file.zip_method', { method: entry.method });
       }
       if (total > MAX_INFLATED_TOTAL) {
-        throw new Refused('zip_bomb', '文件解压后过大（疑似“压缩炸弹”），已拒绝。正常的 Excel 文件不会出现这种情况');
+        throw new Refused('zip_bomb', 'zip_bomb');
       }
       if (counter.rows > MAX_SHEET_ROWS || odsRows.rows > MAX_SHEET_ROWS) {
-        throw new Refused('too_many_rows', `表格行数超过上限 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后分批上传`);
+        throw new Refused('too_many_rows', 'too_many_rows', { max: MAX_ROWS.toLocaleString('en-US') });
       }
       if (odsRows.cells > MAX_ODS_CELLS) {
-        throw new Refused('zip_bomb', '文件中重复单元格的数量过多（疑似恶意文件），已拒绝');
+        throw new Refused('zip_bomb', 'zip_bomb.repeats');
       }
     }
     if (format === 'ods') {
       if (texts.get('mimetype')?.text.trim() !== ODS_MIMETYPE) {
-        throw new Refused('unreadable_file', '这是 OpenDocument 文件，但不是电子表格（.ods），请上传表格文件或 CSV 文件');
+        throw new Refused('unreadable_file', 'unreadable_file.not_ods_spreadsheet');
       }
       // 另存时设了密码：内容已加密，只能由用户取消密码
       if (texts.get('META-INF/manifest.xml')?.text.includes('encryption-data')) {
-        throw new Refused('password_protected', PASSWORD_PROTECTED);
+        throw new Refused('password_protected', 'password_protected');
       }
       return { ok: true, format, rows: odsRows.rows, noResult: new Map() };
     }
@@ -271,13 +274,11 @@ export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
     }
     return { ok: true, format, rows: counter.rows, noResult };
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, code: error.code, message: error.message };
-    return { ok: false, code: 'unreadable_file', message: '文件已损坏，无法解压，请在 Excel 中重新保存为 .xlsx 后上传' };
+    if (error instanceof Refused) return { ok: false, code: error.code, msg: error.msg, params: error.params };
+    return { ok: false, code: 'unreadable_file', msg: 'unreadable_file.zip_damaged', params: {} };
   }
 }
 
-const NOT_A_SPREADSHEET = '这是一个 zip 压缩包，但不是 Excel（.xlsx）或 WPS/LibreOffice（.ods）表格文件，请上传表格文件或 CSV 文件';
-export const PASSWORD_PROTECTED = '文件设有密码，请取消密码后另存再上传';
 
 /**
  * Counts the rows and cells an ODS really holds: LibreOffice writes a run of equal rows or cells

@@ -3,7 +3,7 @@ import {
   eq, isDecimal, parseDecimal, uploadKindSchema,
   type Batch, type UploadChange, type UploadKind, type UploadResult,
 } from '@scoreboard/shared';
-import { parseUpload, plausibilityWarnings } from '../ingest';
+import { parseUpload, plausibilityWarnings, renderIssues, renderMessage, type Lang } from '../ingest';
 import { conflict, HttpError, notFound } from '../httpError';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { BatchesRepository } from '../repositories/batches';
@@ -35,6 +35,8 @@ export interface UploadInput {
   data: Buffer;
   dryRun: boolean;
   actor: string;
+  /** the language of the request: errors and warnings are worded in it (SPEC §16) */
+  lang: Lang;
 }
 
 export function createUploadsService(deps: {
@@ -61,8 +63,8 @@ export function createUploadsService(deps: {
       parseUpload({ kind: input.kind, fileName, data: input.data, ...loaded }),
     );
     if (parsed.errors.length > 0) {
-      throw new HttpError(422, 'invalid_upload', `文件“${fileName}”有 ${parsed.errors.length} 处错误，未导入任何数据；请按提示修改后重新上传`, {
-        errors: parsed.errors,
+      throw new HttpError(422, 'invalid_upload', renderMessage('invalid_upload', { file: fileName, count: parsed.errors.length }, input.lang), {
+        errors: renderIssues(parsed.errors, input.lang),
       });
     }
 
@@ -88,10 +90,10 @@ export function createUploadsService(deps: {
       }
       return null;
     };
-    const warnings = [
+    const warnings = renderIssues([
       ...parsed.warnings,
       ...plausibilityWarnings({ kind: input.kind, entries: parsed.entries, current: lookup, policy: loaded.policy }),
-    ];
+    ], input.lang);
 
     const result = { kind: input.kind, fileName, sha256, rowsRead: parsed.rowsRead, summary, changes, warnings };
     // Re-uploading a committed file is a no-op (SPEC.md §8).

@@ -1,4 +1,5 @@
 import { MAX_ROWS, MAX_SHEET_ROWS } from '../limits';
+import type { Params } from '../messages';
 
 /**
  * Checks the two text formats that government systems export as ".xls" — SpreadsheetML 2003 XML and
@@ -7,7 +8,7 @@ import { MAX_ROWS, MAX_SHEET_ROWS } from '../limits';
  * spans are counted with a cheap scan, so a 200,000-row table is refused before it is parsed.
  */
 export type MarkupFormat = 'spreadsheetml' | 'html';
-export type MarkupCheck = { ok: true } | { ok: false; code: 'unsafe_markup' | 'too_many_rows' | 'unreadable_file'; message: string };
+export type MarkupCheck = { ok: true } | { ok: false; code: 'unsafe_markup' | 'too_many_rows' | 'unreadable_file'; msg: string; params: Params };
 
 /** rowspan/colspan or MergeAcross/MergeDown: a real table has a few dozen; each costs a scan per cell. */
 const MAX_SPANS = 10_000;
@@ -22,22 +23,22 @@ function count(text: string, pattern: RegExp): number {
 
 export function checkMarkup(format: MarkupFormat, text: string): MarkupCheck {
   if (/<!ENTITY/i.test(text) || /<!DOCTYPE[^>[]*\[/i.test(text)) {
-    return { ok: false, code: 'unsafe_markup', message: '文件中含有 XML 实体声明（<!ENTITY），正常导出的表格不会有，为安全起见已拒绝。请在 Excel 中另存为 .xlsx 后上传' };
+    return { ok: false, code: 'unsafe_markup', msg: 'unsafe_markup', params: {} };
   }
   // an export always closes its table; one that does not was cut short (a broken download, a copy)
   if (format === 'spreadsheetml' ? !/<\/(?:ss:)?Workbook>/.test(text) : !/<\/table>/i.test(text)) {
-    return { ok: false, code: 'unreadable_file', message: '文件不完整（表格没有结尾），可能在下载或复制时被截断。请重新导出或另存为 .xlsx 后上传' };
+    return { ok: false, code: 'unreadable_file', msg: 'unreadable_file.truncated_markup', params: {} };
   }
   const rows = count(text, format === 'html' ? /<tr[\s>]/gi : /<(?:ss:)?Row[\s>/]/g);
   if (rows > MAX_SHEET_ROWS) {
-    return { ok: false, code: 'too_many_rows', message: `表格行数超过上限 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后分批上传` };
+    return { ok: false, code: 'too_many_rows', msg: 'too_many_rows', params: { max: MAX_ROWS.toLocaleString('en-US') } };
   }
   const spanPattern = format === 'html' ? /\b(?:rowspan|colspan)\s*=\s*["']?(\d+)/gi : /\bss:Merge(?:Across|Down)="(\d+)"/g;
   let spans = 0;
   spanPattern.lastIndex = 0;
   for (let m = spanPattern.exec(text); m; m = spanPattern.exec(text)) {
     if (++spans > MAX_SPANS || Number(m[1]) > MAX_SPAN) {
-      return { ok: false, code: 'unsafe_markup', message: '文件中合并单元格过多或过大，不像正常导出的表格，已拒绝。请在 Excel 中另存为 .xlsx 后上传' };
+      return { ok: false, code: 'unsafe_markup', msg: 'unsafe_markup.spans', params: {} };
     }
   }
   return { ok: true };

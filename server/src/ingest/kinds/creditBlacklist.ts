@@ -15,7 +15,7 @@ const COLUMNS: readonly ColumnSpec[] = [
 export const creditBlacklist: KindModule = {
   kind: 'credit-blacklist',
   idField: 'creditCode',
-  spec: () => ({ kind: 'credit-blacklist', title: '失信联合惩戒对象名单', columns: COLUMNS, requiredGroups: [['creditCode']] }),
+  spec: () => ({ kind: 'credit-blacklist', title: '失信联合惩戒对象名单', titleEn: 'Joint-punishment list', columns: COLUMNS, requiredGroups: [['creditCode']] }),
 
   reader({ sink }) {
     return (scope, columns) => {

@@ -62,6 +62,13 @@ export function periodWord(policy: Policy): string {
   return first === last ? `${first}月` : `${first}–${last}月`;
 }
 
+/** The same in English: "Q3", or "months 7–9". */
+export function periodWordEn(policy: Policy): string {
+  const word = periodWord(policy);
+  const quarter = QUARTERS.findIndex((q) => word === `${q}季度`);
+  return quarter >= 0 ? `Q${quarter + 1}` : `months ${word.replace('月', '')}`;
+}
+
 /** The period in full, for notes: "2026-07-01 至 2026-09-30（三季度）". */
 export function periodText(policy: Policy): string {
   return `${policy.period.start} 至 ${policy.period.end}（${periodWord(policy)}）`;

@@ -1,9 +1,10 @@
-import { cmp, industryKey, INDUSTRY_FIELDS, rat, type IndustryField, type UploadWarning } from '@scoreboard/shared';
+import { cmp, industryKey, INDUSTRY_FIELDS, rat, type IndustryField } from '@scoreboard/shared';
 import type { ColumnSpec } from '../columns';
 import { decimalText } from '../entries';
 import { cumulativeWarnings, decimal, readFigure, readMonth, readNamed, valueLookup, warningAt } from '../figures';
 import { industryResolver } from '../lookup';
 import type { KindModule } from './kind';
+import type { Issue } from '../messages';
 import { monthColumn } from './unitActuals';
 
 /**
@@ -12,6 +13,7 @@ import { monthColumn } from './unitActuals';
  * January, whatever the policy's period.
  */
 const FIELD_NAMES: Record<IndustryField, string> = { output: '本年累计产值', outputLastYear: '上年同期累计产值', growth: '累计增速' };
+const FIELD_NAMES_EN: Record<IndustryField, string> = { output: 'output this year', outputLastYear: 'output last year', growth: 'cumulative growth' };
 const YEAR = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const HUNDRED = rat(100n);
 const MINUS_HUNDRED = rat(-100n);
@@ -35,13 +37,13 @@ const COLUMNS: readonly ColumnSpec[] = [
 export const industryOutput: KindModule = {
   kind: 'industry-output',
   idField: 'industry',
-  spec: () => ({ kind: 'industry-output', title: '重点产业产值', columns: COLUMNS, requiredGroups: [['industry'], ['month'], ['output', 'outputLastYear', 'growth']] }),
+  spec: () => ({ kind: 'industry-output', title: '重点产业产值', titleEn: 'Key industry output', columns: COLUMNS, requiredGroups: [['industry'], ['month'], ['output', 'outputLastYear', 'growth']] }),
 
   reader({ policy, registry, sink }) {
     const resolver = industryResolver(registry);
     return (scope, columns) => {
       const idColumn = columns.get('industry');
-      const named = readNamed(scope, idColumn, resolver, '产业');
+      const named = readNamed(scope, idColumn, resolver, 'industry');
       const month = readMonth(scope, columns.get('month'), policy, false);
       for (const field of INDUSTRY_FIELDS) {
         const column = columns.get(field);
@@ -49,7 +51,7 @@ export const industryOutput: KindModule = {
         const value = readFigure(scope, column);
         if (value === null || !named || month === null) continue;
         sink.add(scope, idColumn, {
-          key: industryKey(named.id, month, field), value: decimalText(value), label: `${named.name} · ${month}月 · ${FIELD_NAMES[field]}`,
+          key: industryKey(named.id, month, field), value: decimalText(value), label: `${named.name} · ${month}月 · ${FIELD_NAMES[field]}`, labelEn: `${named.nameEn} · month ${month} · ${FIELD_NAMES_EN[field]}`,
           column: column.header, industryId: named.id, month, field,
         });
       }
@@ -58,14 +60,14 @@ export const industryOutput: KindModule = {
 
   plausibility({ entries, current }) {
     const valueOf = valueLookup(entries, current);
-    const warnings: UploadWarning[] = [];
+    const warnings: Issue[] = [];
     for (const entry of entries) {
       const value = decimal(entry.value);
       if (!value || entry.industryId === undefined || entry.month === undefined || entry.field === undefined) continue;
       const { industryId, field } = entry;
       if (field === 'growth') {
         if (cmp(value, HUNDRED) > 0 || cmp(value, MINUS_HUNDRED) < 0) {
-          warnings.push(warningAt(entry, 'growth_out_of_range', `${entry.label} 为 ${entry.value}%，超出 ±100%，请核对是否填成了小数或单位有误`));
+          warnings.push(warningAt(entry, 'growth_out_of_range', undefined));
         }
       } else {
         warnings.push(...cumulativeWarnings({ entry, value, month: entry.month, months: YEAR, keyOf: (m) => industryKey(industryId, m, field), valueOf }));

@@ -1,7 +1,8 @@
-import type { Policy, Registry, UploadKind, UploadWarning } from '@scoreboard/shared';
+import type { Policy, Registry, UploadKind } from '@scoreboard/shared';
 import type { KindSpec } from '../columns';
 import type { EntrySink, IngestEntry, RowScope } from '../entries';
 import type { MappedColumn } from '../headers';
+import type { Issue } from '../messages';
 
 /**
  * One upload kind, whole: its columns and the words people use for them (as a function of the
@@ -32,7 +33,7 @@ export interface KindModule {
   readonly idField: string;
   reader(context: FileContext): RowReader;
   /** SPEC §8: what looks implausible, as warnings that never block a commit */
-  plausibility(input: PlausibilityInput): UploadWarning[];
+  plausibility(input: PlausibilityInput): Issue[];
   template: {
     /** the 示例 row, one value per column */
     example(policy: Policy, registry: Registry): (string | number)[];

@@ -42,7 +42,7 @@ export const subsidyApplications: KindModule = {
   kind: 'subsidy-applications',
   idField: 'applicationId',
   spec: () => ({
-    kind: 'subsidy-applications', title: '企业开拓市场补助申报', columns: COLUMNS,
+    kind: 'subsidy-applications', title: '企业开拓市场补助申报', titleEn: 'Enterprise subsidy claims', columns: COLUMNS,
     requiredGroups: [['applicationId'], ['enterpriseName'], ['creditCode'], ['kind'], ['costYuan']],
   }),
 
@@ -50,17 +50,17 @@ export const subsidyApplications: KindModule = {
     const kindOf = kindResolver(policy);
     return (scope, columns) => {
       const idColumn = columns.get('applicationId');
-      const applicationId = requiredText(scope, idColumn, '申报编号');
+      const applicationId = requiredText(scope, idColumn, 'applicationId');
       // claimed before the other cells are checked: a duplicate id is reported even on a faulty row
       if (applicationId) sink.claim(scope, idColumn, applicationId, applicationId);
-      const enterpriseName = requiredText(scope, columns.get('enterpriseName'), '企业名称');
+      const enterpriseName = requiredText(scope, columns.get('enterpriseName'), 'enterpriseName');
       const code = creditCode(scope, columns.get('creditCode'));
       const aboveSize = optionalBoolean(scope, columns.get('aboveSize'));
       const kindColumn = columns.get('kind');
-      const kindText = requiredText(scope, kindColumn, '类别');
+      const kindText = requiredText(scope, kindColumn, 'kind');
       const kind = kindText === null ? null : kindOf(kindText);
       if (kindText !== null && kind === null) {
-        scope.fail(kindColumn, 'unknown_kind', `无法识别的类别“${kindText}”，应为“展会”“自办活动”或“国际认证”（或 exhibition / event / certification）`);
+        scope.fail(kindColumn, 'unknown_kind', { text: kindText });
       }
       const item = text(scope, columns.get('item')) ?? '';
       const date = optionalDate(scope, columns.get('date'));

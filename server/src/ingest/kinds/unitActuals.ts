@@ -1,10 +1,11 @@
-import { cmp, mul, unitActualKey, unitTargetKey, type UploadWarning } from '@scoreboard/shared';
+import { cmp, mul, unitActualKey, unitTargetKey } from '@scoreboard/shared';
 import { MONTH_WORDS, unitColumn, type ColumnSpec } from '../columns';
 import { decimalText } from '../entries';
 import { cumulativeWarnings, decimal, readFigure, readMonth, readNamed, THREE, valueLookup, warningAt } from '../figures';
 import { unitResolver } from '../lookup';
 import { indicatorColumns, measureUnit, type IndicatorColumn } from './indicators';
 import type { KindModule } from './kind';
+import type { Issue } from '../messages';
 
 /**
  * `unit-actuals`: each unit's figures cumulative from the period's first month to the month named
@@ -40,6 +41,7 @@ export const unitActuals: KindModule = {
     return {
       kind: 'unit-actuals',
       title: '各单位累计完成情况',
+      titleEn: 'Unit actuals (cumulative)',
       columns: [unitColumn, monthColumn('截至月份，考核期内的月份，如 7、8月、2026-08；“7-8月”按截至8月读取'), ...indicators.map(actualColumn)],
       requiredGroups: [['unit'], ['month'], indicators.map((i) => i.indicatorId)],
     };
@@ -50,7 +52,7 @@ export const unitActuals: KindModule = {
     const indicators = indicatorColumns(policy);
     return (scope, columns) => {
       const idColumn = columns.get('unit');
-      const named = readNamed(scope, idColumn, resolver, '单位');
+      const named = readNamed(scope, idColumn, resolver, 'unit');
       const month = readMonth(scope, columns.get('month'), policy, true);
       for (const indicator of indicators) {
         const column = columns.get(indicator.indicatorId);
@@ -58,7 +60,7 @@ export const unitActuals: KindModule = {
         const value = readFigure(scope, column);
         if (value === null || !named || month === null) continue;
         sink.add(scope, idColumn, {
-          key: unitActualKey(named.id, month, indicator.indicatorId), value: decimalText(value), label: `${named.name} · ${month}月 · ${indicator.name}`,
+          key: unitActualKey(named.id, month, indicator.indicatorId), value: decimalText(value), label: `${named.name} · ${month}月 · ${indicator.name}`, labelEn: `${named.name} ${named.nameEn} · month ${month} · ${indicator.nameEn}`,
           column: column.header, unitId: named.id, month, indicator: indicator.indicatorId,
         });
       }
@@ -67,7 +69,7 @@ export const unitActuals: KindModule = {
 
   plausibility({ entries, current, policy }) {
     const valueOf = valueLookup(entries, current);
-    const warnings: UploadWarning[] = [];
+    const warnings: Issue[] = [];
     for (const entry of entries) {
       const value = decimal(entry.value);
       if (!value || entry.unitId === undefined || entry.month === undefined || entry.indicator === undefined) continue;
@@ -76,7 +78,7 @@ export const unitActuals: KindModule = {
       const targetText = current(unitTargetKey(unitId, indicator));
       const target = decimal(targetText);
       if (target && target.n > 0n && cmp(value, mul(target, THREE)) > 0) {
-        warnings.push(warningAt(entry, 'actual_exceeds_target', `${entry.label} 的累计数 ${entry.value} 超过目标 ${targetText} 的 3 倍，请核对单位（万元）是否填错`));
+        warnings.push(warningAt(entry, 'actual_exceeds_target', 'actual', { target: targetText ?? '' }));
       }
     }
     return warnings;

@@ -1,10 +1,11 @@
-import { cmp, mul, unitActualKey, unitTargetKey, type UploadWarning } from '@scoreboard/shared';
+import { cmp, mul, unitActualKey, unitTargetKey } from '@scoreboard/shared';
 import { unitColumn, type ColumnSpec } from '../columns';
 import { decimalText } from '../entries';
 import { decimal, readFigure, readNamed, THREE, warningAt } from '../figures';
 import { unitResolver } from '../lookup';
-import { indicatorColumns, measureUnit, periodText, periodWord, type IndicatorColumn } from './indicators';
+import { indicatorColumns, measureUnit, periodText, periodWord, periodWordEn, type IndicatorColumn } from './indicators';
 import type { KindModule } from './kind';
+import type { Issue } from '../messages';
 
 /**
  * `unit-targets`: each unit's whole-period target for each county indicator of the policy (SPEC §4,
@@ -40,6 +41,7 @@ export const unitTargets: KindModule = {
     return {
       kind: 'unit-targets',
       title: `各单位${period}目标`,
+      titleEn: `Unit targets (${periodWordEn(policy)})`,
       columns: [unitColumn, ...indicators.map((i) => targetColumn(i, period))],
       requiredGroups: [['unit'], indicators.map((i) => i.indicatorId)],
     };
@@ -50,7 +52,7 @@ export const unitTargets: KindModule = {
     const indicators = indicatorColumns(policy);
     return (scope, columns) => {
       const idColumn = columns.get('unit');
-      const named = readNamed(scope, idColumn, resolver, '单位');
+      const named = readNamed(scope, idColumn, resolver, 'unit');
       for (const indicator of indicators) {
         const column = columns.get(indicator.indicatorId);
         if (!column) continue;
@@ -58,11 +60,11 @@ export const unitTargets: KindModule = {
         if (value === null || !named) continue;
         if (value.n === 0n) {
           // a completion rate divides by the target (SPEC §4): a zero target cannot be scored
-          scope.fail(column, 'non_positive_target', '目标为 0，无法计算完成率；目标未下达请留空');
+          scope.fail(column, 'non_positive_target');
           continue;
         }
         sink.add(scope, idColumn, {
-          key: unitTargetKey(named.id, indicator.indicatorId), value: decimalText(value), label: `${named.name} · ${indicator.name}目标`,
+          key: unitTargetKey(named.id, indicator.indicatorId), value: decimalText(value), label: `${named.name} · ${indicator.name}目标`, labelEn: `${named.name} ${named.nameEn} · ${indicator.nameEn} target`,
           column: column.header, unitId: named.id, indicator: indicator.indicatorId,
         });
       }
@@ -71,7 +73,7 @@ export const unitTargets: KindModule = {
 
   /** A new target a third of an actual already stored is more likely a unit slip (万元 vs 元). */
   plausibility({ entries, current, policy }) {
-    const warnings: UploadWarning[] = [];
+    const warnings: Issue[] = [];
     for (const entry of entries) {
       const value = decimal(entry.value);
       if (!value || value.n <= 0n || entry.unitId === undefined || entry.indicator === undefined) continue;
@@ -81,7 +83,7 @@ export const unitTargets: KindModule = {
         return actual !== null && cmp(actual, mul(value, THREE)) > 0;
       });
       if (over !== undefined) {
-        warnings.push(warningAt(entry, 'actual_exceeds_target', `已上传的${over}月累计数 ${current(unitActualKey(unitId, over, indicator))} 超过新目标 ${entry.value} 的 3 倍，请核对单位（万元）是否填错`));
+        warnings.push(warningAt(entry, 'actual_exceeds_target', 'target', { month: over, actual: current(unitActualKey(unitId, over, indicator)) ?? '' }));
       }
     }
     return warnings;
