@@ -11,6 +11,7 @@ const TWINS: [UploadKind, string][] = [
   ['unit-targets', 'unit-targets-yi'],
   ['unit-targets', 'unit-targets-grouped'],
   ['unit-actuals', 'unit-actuals-titled'],
+  ['unit-actuals', 'unit-actuals-subheaders'],
   ['industry-output', 'industry-output-fullwidth'],
   ['subsidy-applications', 'subsidy-applications'],
   ['credit-blacklist', 'credit-blacklist'],

@@ -59,7 +59,7 @@ export class RowScope {
   ) {}
 
   cell(column: MappedColumn | undefined): RawCell {
-    return (column && this.cells[column.index]) || { kind: 'blank' };
+    return (column && (column.fixed ?? this.cells[column.index])) || { kind: 'blank' };
   }
 
   /**

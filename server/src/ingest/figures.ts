@@ -1,5 +1,5 @@
 import { cmp, isDecimal, lt, mul, parseDecimal, ZERO, type Policy, type Rational } from '@scoreboard/shared';
-import { cellText, parseMonth, parseNumber } from './cells';
+import { cellText, compact, parseMonth, parseNumber } from './cells';
 import type { IngestEntry, RowScope } from './entries';
 import type { MappedColumn } from './headers';
 import type { Named, Resolver } from './lookup';
@@ -48,10 +48,20 @@ export function readMonth(scope: RowScope, column: MappedColumn | undefined, pol
   return month;
 }
 
+/**
+ * What statistical tables write for "no figure" (SPEC §17): a dash, a slash, an ellipsis, 无. Read as
+ * a blank cell — the key is not mentioned — with a warning, never as an error that refuses the file.
+ */
+const NO_FIGURE = new Set(['—', '——', '―', '-', '--', '/', '…', '……', '...', '无', '暂无', '无数据']);
+
 /** A figure cell, in the column's base unit (万元, %, a count), or null when blank or wrong. */
 export function readFigure(scope: RowScope, column: MappedColumn): Rational | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') return null;
+  if (cell.kind === 'text' && NO_FIGURE.has(compact(cell.text))) {
+    scope.warn(column, 'no_figure', { text: cell.text, header: column.header });
+    return null;
+  }
   if (cell.kind === 'error' && cell.noResult) {
     scope.fail(column, 'formula_without_result');
     return null;

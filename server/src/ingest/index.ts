@@ -53,6 +53,7 @@ export async function parseUpload(input: {
     let rowsRead = 0;
     let headerFound = false;
     const noHeader: { msg: string; params: Params }[] = [];
+    const noHeaderSheets = new Set<string>();
     for (const table of tables.tables) {
       // a 填写说明 sheet (ours or a statistician's) lists the headers themselves: it is not data
       if (table.name.includes('说明')) continue;
@@ -60,7 +61,21 @@ export async function parseUpload(input: {
       if (read.found) {
         headerFound = true;
         rowsRead += read.rowsRead;
-      } else if (firstRows(table, 1).length > 0) noHeader.push(read);
+      } else {
+        noHeaderSheets.add(table.name);
+        if (firstRows(table, 1).length > 0) noHeader.push(read);
+      }
+    }
+    // SPEC §17: of several sheets, the one whose headers match is read, and the preview says which
+    const candidates = tables.tables.filter((t) => !t.name.includes('说明'));
+    if (headerFound && candidates.length > 1) {
+      const quote = (names: string[], en: boolean) => names.map((n) => (en ? `"${n}"` : `“${n}”`)).join(en ? ', ' : '、');
+      const read = candidates.filter((t) => !noHeaderSheets.has(t.name)).map((t) => t.name);
+      const skipped = candidates.filter((t) => noHeaderSheets.has(t.name)).map((t) => t.name);
+      issues.warnings.unshift({
+        sheet: read[0]!, row: null, column: null, value: null, code: 'sheets_read', msg: 'sheets_read', at: 'file',
+        params: { count: candidates.length, read: quote(read, false), readEn: quote(read, true), skipped: quote(skipped, false), skippedEn: quote(skipped, true) },
+      });
     }
     if (!headerFound) {
       const why = noHeader[0] ?? { msg: 'no_header.empty', params: { file: fileName } };

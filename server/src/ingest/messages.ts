@@ -207,6 +207,14 @@ const CATALOG: Record<string, Words> = {
     zh: (p) => `“${s(p.name)}”在${p.firstSheet ? `工作表“${s(p.firstSheet)}”第 ${s(p.first)} 行和本表第 ${s(p.second)} 行` : `第 ${s(p.first)} 行和第 ${s(p.second)} 行`}重复出现，同一项数据只能填一次，请删除或合并其中一行`,
     en: (p) => `"${s(p.name)}" appears twice, ${p.firstSheet ? `on row ${s(p.first)} of sheet "${s(p.firstSheet)}" and on row ${s(p.second)} of this sheet` : `on rows ${s(p.first)} and ${s(p.second)}`}; a figure can be given once only: delete or merge one of the rows`,
   },
+  no_figure: {
+    zh: (p) => `“${s(p.header)}”列的“${s(p.text)}”表示没有数据，未读取该数（已上传的数值不变）`,
+    en: (p) => `"${s(p.text)}" in column "${s(p.header)}" means no figure; nothing was read from it (any stored figure stays)`,
+  },
+  sheets_read: {
+    zh: (p) => `本文件有 ${s(p.count)} 个工作表，读取了${s(p.read)}${p.skipped ? `；${s(p.skipped)}的表头不符，未读取` : ''}`,
+    en: (p) => `The file has ${s(p.count)} sheets; read ${s(p.readEn)}${p.skipped ? `; ${s(p.skippedEn)} did not have matching headers and were not read` : ''}`,
+  },
   example_row_skipped: { zh: () => '标有“示例”的行未读取', en: () => 'the row marked 示例 (example) was not read' },
   total_row_skipped: { zh: (p) => `“${s(p.text)}”是合计行，已跳过（各单位数据不相加）`, en: (p) => `"${s(p.text)}" is a total row and was skipped (units are never added up)` },
   note_row_skipped: { zh: (p) => `“${s(p.text)}”是表格注释，已跳过`, en: (p) => `"${s(p.text)}" is a note under the table and was skipped` },

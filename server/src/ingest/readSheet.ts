@@ -6,6 +6,7 @@ import { findHeader, type MappedColumn } from './headers';
 import type { Issues } from './issues';
 import type { RowReader } from './kinds/kind';
 import { isNoteLabel, isTotalLabel } from './lookup';
+import { ONE } from '@scoreboard/shared';
 import type { SheetTable } from './sheet';
 import type { Params } from './messages';
 
@@ -30,7 +31,8 @@ export function readSheet(input: {
   const search = findHeader(spec, table, input.others);
   if (!search.found) return { found: false, msg: search.msg, params: search.params };
   const { match } = search;
-  const columns = new Map<string, MappedColumn>(match.columns.map((c) => [c.spec.field, c]));
+  const passes = columnPasses(spec, match.columns);
+  const columns = passes[0]!;
   const mappedIndexes = match.columns.map((c) => c.index);
   const idColumn = columns.get(input.idField);
 
@@ -68,6 +70,38 @@ export function readSheet(input: {
     }
     rowsRead++;
     readRow(scope, columns);
+    // a sheet whose headers name several months (1-7月累计, 1-8月累计) is read once per month
+    for (const more of passes.slice(1)) readRow(new RowScope(table.name, row, cells, issues), more);
   }
   return { found: true, rowsRead };
+}
+
+/**
+ * The columns each reading of a row uses, by field. Usually one reading. When the sheet has no month
+ * column but its headers name months ("1-8月累计" under 规上工业总产值, SPEC §17), one reading per
+ * month named, each with a month column that reads that month on every row.
+ */
+function columnPasses(spec: KindSpec, mapped: readonly MappedColumn[]): Map<string, MappedColumn>[] {
+  const byField = (columns: readonly MappedColumn[]) => {
+    const map = new Map<string, MappedColumn>();
+    for (const c of columns) if (!map.has(c.spec.field)) map.set(c.spec.field, c);
+    return map;
+  };
+  const monthSpec = spec.columns.find((c) => c.field === 'month');
+  const plain = mapped.filter((c) => !c.month);
+  const dated = mapped.filter((c) => c.month);
+  if (dated.length === 0 || !monthSpec || plain.some((c) => c.spec.field === 'month')) return [byField(mapped)];
+  const months = new Map<string, MappedColumn[]>();
+  for (const c of dated) {
+    const key = `${c.month!.year ?? ''}-${c.month!.month}`;
+    months.set(key, [...(months.get(key) ?? []), c]);
+  }
+  return [...months.values()].map((group) => {
+    const { month, year, text } = group[0]!.month!;
+    const monthColumn: MappedColumn = {
+      spec: monthSpec, index: -1, header: text, factor: ONE, unit: null,
+      fixed: { kind: 'text', text: year === null ? `${month}月` : `${year}年${month}月` },
+    };
+    return byField([...plain, ...group, monthColumn]);
+  });
 }

@@ -24,7 +24,7 @@ const COLUMNS: readonly ColumnSpec[] = [
     help: '重点产业名称或简称，如“人工智能终端及机器人产业”“新能源汽车”' },
   monthColumn('截至月份 1–12，如 8、8月、1-8月、2026-08'),
   { field: 'output', header: '本年累计（万元）', english: 'output', type: 'wan', required: false,
-    synonyms: ['本年累计', '本年累计产值', '本期累计', '本年', '累计产值', '本年累计总产值', '产值', '总产值', '规上工业总产值', '规上工业总产值本年累计', 'output', 'outputthisyear'],
+    synonyms: ['本年累计', '本年累计产值', '本期累计', '本年', '累计产值', '本年累计总产值', '产值', '总产值', '规上工业总产值', '规上工业总产值本年累计', '累计', '规上工业总产值累计', '产值累计', 'output', 'outputthisyear'],
     help: '今年1月起的累计规上工业总产值，万元' },
   { field: 'outputLastYear', header: '上年同期累计（万元）', english: 'outputLastYear', type: 'wan', required: false,
     synonyms: ['上年同期累计', '上年同期', '去年同期', '上年同期累计产值', '上年同期产值', '上年累计', '同期累计', 'outputlastyear', 'lastyear', 'lastyearoutput'],
