@@ -3,6 +3,7 @@ import type { Policy, Registry, UploadKind } from '@scoreboard/shared';
 import type { ColumnSpec, KindSpec } from './columns';
 import { kindModule } from './kinds';
 import { specOf, type KindModule } from './kinds/kind';
+import { fillWidth, fitRowHeight, setA4, textWidth } from '../workbook/printLayout';
 
 /**
  * Upload templates (SPEC §8, §11 "Upload columns"): a title row, the Chinese headers, one example
@@ -65,21 +66,28 @@ const NUMBER_FORMATS: Partial<Record<ColumnSpec['type'], string>> = {
 function addDataSheet(workbook: ExcelJS.Workbook, module: KindModule, spec: KindSpec, policy: Policy, registry: Registry, lists: Record<string, string>): void {
   const sheet = workbook.addWorksheet(spec.title, { views: [{ state: 'frozen', ySplit: FIRST_DATA_ROW - 1 }] });
   const headers = [...spec.columns.map((c) => c.header), '备注'];
+  // printed on A4 filling its width, the title and header on every page; wide kinds in landscape
+  const orientation = headers.length > 6 ? 'landscape' : 'portrait';
+  setA4(sheet, { orientation, titleRows: `1:${FIRST_DATA_ROW - 1}`, footer: `${spec.title}（上传模板）` });
+  // wide enough for the header on two lines at most, and for the example value on one
+  const example = [...module.template.example(policy, registry), EXAMPLE_NOTE];
+  const weights = headers.map((h, i) => Math.max(8, Math.min(32, Math.max(Math.ceil(textWidth(h) / 2) + 2, textWidth(String(example[i] ?? '')) + 2))));
+  const widths = fillWidth(weights, orientation);
+  widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   sheet.mergeCells(1, 1, 1, headers.length);
   const title = sheet.getCell(1, 1);
   title.value = `${policy.title} · ${spec.title}（上传模板）`;
   title.font = { bold: true, size: 14 };
-  title.alignment = { horizontal: 'center' };
-  sheet.getRow(1).height = 24;
+  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  fitRowHeight(sheet.getRow(1), () => widths.reduce((a, b) => a + b, 0), { fontPt: 14, bold: true });
   headers.forEach((header, i) => {
     const cell = sheet.getCell(2, i + 1);
     cell.value = header;
     cell.font = { bold: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    sheet.getColumn(i + 1).width = Math.max(12, Math.min(40, header.length * 2 + 4));
   });
-  const example = [...module.template.example(policy, registry), EXAMPLE_NOTE];
+  fitRowHeight(sheet.getRow(2), (col) => widths[col - 1]!, { bold: true });
   example.forEach((value, i) => {
     const cell = sheet.getCell(FIRST_DATA_ROW, i + 1);
     cell.value = value === '' ? null : value;
@@ -94,7 +102,6 @@ function addDataSheet(workbook: ExcelJS.Workbook, module: KindModule, spec: Kind
       if (format) cell.numFmt = format;
     }
   });
-  sheet.getColumn(headers.length).width = 30;
 }
 
 function requirement(spec: KindSpec, column: ColumnSpec): string {
@@ -111,25 +118,32 @@ const GENERAL_NOTES = [
   '上传后先预览将要发生的变化，确认后再提交；文件中只要有一处错误就不会提交，并一次列出所有错误的行号和列名。',
   '支持 Excel（.xlsx、.xls）、WPS（.et）、LibreOffice（.ods）、XML 表格和网页表格导出的 .xls，以及 CSV（UTF-8 或 GBK/GB18030 编码）文件。',
 ];
+const INSTRUCTION_WEIGHTS = [26, 18, 10, 60];
+
 function addInstructions(workbook: ExcelJS.Workbook, module: KindModule, spec: KindSpec, policy: Policy): void {
   const sheet = workbook.addWorksheet('填写说明');
-  sheet.getColumn(1).width = 28;
-  sheet.getColumn(2).width = 18;
-  sheet.getColumn(3).width = 12;
-  sheet.getColumn(4).width = 70;
-  sheet.addRow([`${spec.title} · 填写说明`]).font = { bold: true, size: 14 };
+  setA4(sheet, { orientation: 'portrait', titleRows: '1:1', footer: `${spec.title} · 填写说明` });
+  const widths = fillWidth(INSTRUCTION_WEIGHTS, 'portrait');
+  widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  const whole = widths.reduce((a, b) => a + b, 0);
+  const title = sheet.addRow([`${spec.title} · 填写说明`]);
+  title.font = { bold: true, size: 14 };
+  sheet.mergeCells(title.number, 1, title.number, 4);
+  fitRowHeight(title, () => whole, { fontPt: 14, bold: true });
   sheet.addRow([]);
   [...GENERAL_NOTES, ...module.template.notes(policy)].forEach((note, i) => {
     const row = sheet.addRow([`${i + 1}. ${note}`]);
     sheet.mergeCells(row.number, 1, row.number, 4);
     row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-    row.height = 32;
+    fitRowHeight(row, () => whole);
   });
   sheet.addRow([]);
-  sheet.addRow(['列名', '英文列名', '是否必填', '填写要求']).font = { bold: true };
+  const head = sheet.addRow(['列名', '英文列名', '是否必填', '填写要求']);
+  head.font = { bold: true };
   for (const column of spec.columns) {
     const row = sheet.addRow([column.header, column.english, requirement(spec, column), column.help]);
-    row.getCell(4).alignment = { wrapText: true };
+    row.eachCell((cell) => (cell.alignment = { wrapText: true, vertical: 'top' }));
+    fitRowHeight(row, (col) => widths[col - 1]!);
   }
 }
 
