@@ -68,8 +68,10 @@ export function costFen(scope: RowScope, column: MappedColumn | undefined): numb
     scope.fail(column, 'missing_value', { what: 'costYuan' });
     return null;
   }
-  // the common case, a plain amount in 元 to the fen, in integer arithmetic without rationals
-  const plain = cell.kind === 'text' && column.factor.n === 1n && column.factor.d === 1n ? numberText(cell, false) : null;
+  // the common case, a plain amount in 元 to the fen, in integer arithmetic without rationals: typed
+  // as text, or a number cell read as Excel shows it (15 significant digits, as parseNumber does)
+  const inYuan = column.factor.n === 1n && column.factor.d === 1n;
+  const plain = !inYuan ? null : cell.kind === 'text' ? numberText(cell, false) : cell.kind === 'number' && Number.isFinite(cell.value) ? String(Number(cell.value.toPrecision(15))) : null;
   if (plain !== null && PLAIN_YUAN.test(plain)) return yuanToFen(plain);
   const parsed = parseNumber(cell, false);
   if (!parsed.ok) {

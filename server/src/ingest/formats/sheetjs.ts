@@ -120,6 +120,17 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30); // Excel's day 0, given its 1900 
 const EPOCH_1904_MS = Date.UTC(1904, 0, 1);
 const DAY_MS = 86_400_000;
 
+/** Whether a number format shows a date; a workbook has a handful of formats, asked about per cell. */
+const dateFormats = new Map<string, boolean>();
+function isDateFormat(format: string): boolean {
+  let known = dateFormats.get(format);
+  if (known === undefined) {
+    known = XLSX.SSF.is_date(format) === true;
+    if (dateFormats.size < 1000) dateFormats.set(format, known);
+  }
+  return known;
+}
+
 function textCell(text: string): RawCell {
   const trimmed = text.trim();
   return trimmed === '' ? BLANK : { kind: 'text', text: trimmed };
@@ -131,7 +142,7 @@ export function toRawCell(cell: XLSX.CellObject, date1904: boolean): RawCell {
       const value = cell.v as number;
       if (typeof value !== 'number' || !Number.isFinite(value)) return BLANK;
       const format = typeof cell.z === 'string' ? cell.z : '';
-      if (format !== '' && format !== 'General' && XLSX.SSF.is_date(format)) {
+      if (format !== '' && format !== 'General' && isDateFormat(format)) {
         // serial days → a UTC date, to the second; the time zone of the server never shifts a date
         const ms = Math.round(value * DAY_MS / 1000) * 1000;
         const date = new Date((date1904 ? EPOCH_1904_MS : EXCEL_EPOCH_MS) + ms);
