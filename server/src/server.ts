@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
+import { prepareParseWorker } from './ingest/offThread';
 
 /** Reads the environment, listens, and closes gracefully on SIGTERM/SIGINT. */
 async function main() {
@@ -33,6 +34,8 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  // large uploads are read in a worker thread: have one loaded before the first arrives
+  prepareParseWorker();
 }
 
 main().catch((err: unknown) => {

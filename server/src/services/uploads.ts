@@ -3,7 +3,7 @@ import {
   eq, isDecimal, parseDecimal, uploadKindSchema,
   type Batch, type UploadChange, type UploadKind, type UploadResult,
 } from '@scoreboard/shared';
-import { parseUpload, plausibilityWarnings, renderIssues, renderMessage, type Lang } from '../ingest';
+import { parseUploadOffThread, plausibilityWarnings, renderIssues, renderMessage, type IngestResult, type Lang } from '../ingest';
 import { conflict, HttpError, notFound } from '../httpError';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { BatchesRepository } from '../repositories/batches';
@@ -14,7 +14,7 @@ const MAX_CHANGES_LISTED = 1000;
 // does not read a 100,000-row file twice. A parse depends only on the file and the policy (not on
 // stored figures), so the sha-256 is a safe key. One entry, short-lived: a large parse is tens of MiB.
 const PARSE_CACHE_MS = 10 * 60 * 1000;
-type Parsed = Awaited<ReturnType<typeof parseUpload>>;
+type Parsed = IngestResult;
 
 /** "6123.5" and "6123.50" are the same figure; JSON records compare as text. */
 function sameValue(a: string, b: string): boolean {
@@ -60,7 +60,7 @@ export function createUploadsService(deps: {
     const fileName = cleanFileName(input.fileName);
     const sha256 = createHash('sha256').update(input.data).digest('hex');
     const parsed = await parseOnce(`${input.policyId}/${input.kind}/${fileName}/${sha256}`, input.dryRun, () =>
-      parseUpload({ kind: input.kind, fileName, data: input.data, ...loaded }),
+      parseUploadOffThread({ kind: input.kind, fileName, data: input.data, ...loaded }),
     );
     if (parsed.errors.length > 0) {
       throw new HttpError(422, 'invalid_upload', renderMessage('invalid_upload', { file: fileName, count: parsed.errors.length }, input.lang), {
