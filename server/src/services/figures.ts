@@ -7,7 +7,7 @@ import {
 import type { BatchesRepository } from '../repositories/batches';
 
 /** The current figures of a policy, read from the latest non-reverted batch of each key. */
-export function createFiguresReader(batches: Pick<BatchesRepository, 'currentValues'>) {
+export function createFiguresReader(batches: Pick<BatchesRepository, 'currentValues' | 'forEachCurrent'>) {
   return {
     units(policyId: string) {
       return unitFiguresFromEntries([
@@ -18,13 +18,14 @@ export function createFiguresReader(batches: Pick<BatchesRepository, 'currentVal
     industries: (policyId: string) => industryFiguresFromEntries(batches.currentValues(policyId, 'industry-output')),
     applications(policyId: string): ApplicationInput[] {
       const out: ApplicationInput[] = [];
-      for (const value of batches.currentValues(policyId, 'subsidy-applications').values()) {
+      // Read row by row: with 150,000 claims, a map of their JSON texts is ~100 MB held at once.
+      batches.forEachCurrent(policyId, 'subsidy-applications', (_key, value) => {
         // Stored by the ingest module from a validated row; a row that no longer parses is skipped
         // rather than taking the page down. Checked in place, not copied: with 150,000 claims a
         // schema parse doubles the objects and takes seconds.
         const parsed: unknown = JSON.parse(value);
         if (isApplicationInput(parsed)) out.push(parsed);
-      }
+      });
       return out;
     },
     blacklist: (policyId: string): Set<string> => new Set(batches.currentValues(policyId, 'credit-blacklist').keys()),

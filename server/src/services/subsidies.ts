@@ -1,5 +1,4 @@
-import { evaluateSubsidies, subsidiesSchema, type Subsidies } from '@scoreboard/shared';
-import { serializerCompiler } from 'fastify-type-provider-zod';
+import { applicationSchema, evaluateSubsidies, subsidiesSchema, type Application, type Subsidies } from '@scoreboard/shared';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { PolicyStateRepository } from '../repositories/policyState';
 import type { FiguresReader } from './figures';
@@ -34,25 +33,22 @@ export function createSubsidiesService(deps: {
 
   /**
    * Evaluating thousands of applications once per change, not once per dashboard. The answer that
-   * lists every application (150,000 in the benchmark: ~50 MB of JSON) is encoded once, with the
-   * same zod serializer a route uses, and kept as UTF-8 bytes; the evaluation kept for the awards
-   * keeps the grants and budget, not the application list, so no copy of 150,000 objects stays.
+   * lists every application (150,000 in the benchmark: ~50 MB of JSON) is encoded once and kept as
+   * UTF-8 bytes; the evaluation kept for the awards keeps the grants and budget, not the list.
    */
-  const encode = serializerCompiler({ schema: subsidiesSchema, method: 'GET', url: '/api/policies/:policyId/subsidies' });
   const evaluated = createRevisionCache<{ lean: ReturnType<typeof compute>; json: Buffer }>(deps.policyState.revision);
   const both = (policyId: string) =>
     evaluated(policyId, () => {
       const full = compute(policyId);
       const { result } = full;
-      const answer: Subsidies = {
+      const json = encodeSubsidies({
         policyId,
         revision: deps.policyState.revision(policyId),
         applications: result.applications,
         grants: result.grants,
         totals: result.totals,
         factor: result.factor,
-      };
-      const json = Buffer.from(encode(answer) as string, 'utf8');
+      });
       return { lean: { county: full.county, result: { ...result, applications: [] } }, json };
     });
 
@@ -67,3 +63,27 @@ export function createSubsidiesService(deps: {
   };
 }
 export type SubsidiesService = ReturnType<typeof createSubsidiesService>;
+
+/**
+ * The subsidies answer as UTF-8 JSON, checked against the shared schema as the route's serializer
+ * would, and byte for byte what it wrote (keys in schema order) — but one application at a time:
+ * encoding the whole answer at once held a copy of every application and the whole text as a
+ * JavaScript string (two bytes a character for Chinese) on top of the bytes sent.
+ */
+export function encodeSubsidies(answer: Subsidies): Buffer {
+  const { applications, ...rest } = answer;
+  const head = subsidiesSchema.omit({ applications: true }).parse(rest);
+  const parts: Buffer[] = [];
+  let text = `{"policyId":${JSON.stringify(head.policyId)},"revision":${JSON.stringify(head.revision)},"applications":[`;
+  applications.forEach((application: Application, i) => {
+    text += (i === 0 ? '' : ',') + JSON.stringify(applicationSchema.parse(application));
+    // turned into bytes a megabyte at a time: never the whole text as a string
+    if (text.length > 1 << 20) {
+      parts.push(Buffer.from(text, 'utf8'));
+      text = '';
+    }
+  });
+  text += `],"grants":${JSON.stringify(head.grants)},"totals":${JSON.stringify(head.totals)},"factor":${JSON.stringify(head.factor)}}`;
+  parts.push(Buffer.from(text, 'utf8'));
+  return Buffer.concat(parts);
+}

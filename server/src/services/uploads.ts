@@ -16,6 +16,11 @@ const MAX_CHANGES_LISTED = 1000;
 const PARSE_CACHE_MS = 10 * 60 * 1000;
 type Parsed = IngestResult;
 
+/** The entries as the store takes them, one at a time (no second array of 100,000 pairs). */
+function* keyValues(entries: readonly { key: string; value: string }[]): Generator<readonly [string, string]> {
+  for (const e of entries) yield [e.key, e.value];
+}
+
 /** "6123.5" and "6123.50" are the same figure; JSON records compare as text. */
 function sameValue(a: string, b: string): boolean {
   return a === b || (isDecimal(a) && isDecimal(b) && eq(parseDecimal(a), parseDecimal(b)));
@@ -68,8 +73,13 @@ export function createUploadsService(deps: {
       });
     }
 
-    // SPEC.md §8: the preview shows old → new for every key the file mentions.
-    const current = deps.batches.currentValues(input.policyId, input.kind);
+    // SPEC.md §8: the preview shows old → new for every key the file mentions. Only those keys'
+    // stored values are kept: a kind may hold 100,000 claims the file does not touch.
+    const inFile = new Set(parsed.entries.map((e) => e.key));
+    const current = new Map<string, string>();
+    deps.batches.forEachCurrent(input.policyId, input.kind, (key, value) => {
+      if (inFile.has(key)) current.set(key, value);
+    });
     const changes: UploadChange[] = [];
     const summary = { added: 0, changed: 0, unchanged: 0 };
     for (const e of parsed.entries) {
@@ -80,7 +90,7 @@ export function createUploadsService(deps: {
     }
 
     // Plausibility looks across kinds (an actual against its target), so it reads every figure kind.
-    const otherKinds = new Map<UploadKind, Map<string, string>>([[input.kind, current]]);
+    const otherKinds = new Map<UploadKind, Map<string, string>>();
     const lookup = (key: string): string | null => {
       for (const kind of ['unit-targets', 'unit-actuals', 'industry-output'] as const) {
         let values = otherKinds.get(kind);
@@ -114,7 +124,7 @@ export function createUploadsService(deps: {
         uploadedBy: input.actor,
         uploadedAt,
       };
-      const batchId = deps.batches.insert(fields, parsed.entries.map((e) => [e.key, e.value] as const));
+      const batchId = deps.batches.insert(fields, keyValues(parsed.entries));
       const committed: Batch = { batchId, ...fields, revertedAt: null, revertedBy: null, unitKeys: null, unitSupersededKeys: null };
       return {
         result: committed,
