@@ -35,7 +35,7 @@ async function main() {
 
   await app.listen({ port: config.port, host: config.host });
   // large uploads are read in a worker thread: have one loaded before the first arrives
-  prepareParseWorker();
+  void prepareParseWorker();
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseUpload, parseUploadOffThread } from '../../server/src/ingest';
-import { OFF_THREAD_BYTES } from '../../server/src/ingest/offThread';
+import { OFF_THREAD_BYTES, prepareParseWorker } from '../../server/src/ingest/offThread';
 import { subsidyCsv } from '../support/generate';
 import { fixture, liuzhou } from './helpers';
 
@@ -10,6 +10,7 @@ describe('reading a large file in a worker thread', () => {
     const data = subsidyCsv(8_000);
     expect(data.length).toBeGreaterThan(OFF_THREAD_BYTES);
     const input = { kind: 'subsidy-applications' as const, fileName: 'big.csv', data, ...liuzhou };
+    await prepareParseWorker();
     const [away, here] = [await parseUploadOffThread(input), await parseUpload(input)];
     expect(away.entries).toHaveLength(8_000);
     expect(away).toEqual(here);
@@ -17,6 +18,7 @@ describe('reading a large file in a worker thread', () => {
 
   it('refuses in the worker what it refuses in place', async () => {
     const data = Buffer.concat([fixture('password.xls'), Buffer.alloc(OFF_THREAD_BYTES)]);
+    await prepareParseWorker();
     const result = await parseUploadOffThread({ kind: 'unit-targets', fileName: 'p.xls', data, ...liuzhou });
     expect(result.errors.map((e) => e.code)).toEqual(['password_protected']);
   }, 60_000);

@@ -21,6 +21,7 @@ interface Spare {
   worker: Worker;
   /** resolves once the worker has loaded the reader and waits for a file */
   ready: Promise<void>;
+  loaded: boolean;
 }
 
 function failed(input: ParseInput, detail: string): IngestResult {
@@ -38,18 +39,24 @@ function startWorker(): Spare {
   });
   worker.unref(); // a spare thread never keeps the server from exiting
   worker.on('error', () => undefined); // reported to the job that uses it, if any
-  const ready = new Promise<void>((resolve) => worker.once('message', () => resolve()));
-  return { worker, ready };
+  const spareWorker: Spare = { worker, ready: Promise.resolve(), loaded: false };
+  spareWorker.ready = new Promise<void>((resolve) =>
+    worker.once('message', () => {
+      spareWorker.loaded = true;
+      resolve();
+    }),
+  );
+  return spareWorker;
 }
 
-/** Starts a spare worker now, so that the next large upload does not wait for one (server start). */
-export function prepareParseWorker(): void {
+/** Starts a spare worker now, so that the next large upload finds one loaded (server start). */
+export function prepareParseWorker(): Promise<void> {
   spare ??= startWorker();
+  return spare.ready;
 }
 
-function inWorker(input: ParseInput): Promise<IngestResult> {
-  const { worker, ready } = spare ?? startWorker();
-  spare = null;
+function inWorker(input: ParseInput, ready: Spare): Promise<IngestResult> {
+  const { worker } = ready;
   return new Promise<IngestResult>((resolve) => {
     let settled = false;
     const settle = (result: IngestResult) => {
@@ -58,9 +65,9 @@ function inWorker(input: ParseInput): Promise<IngestResult> {
       resolve(result);
       void worker.terminate();
       // the next one loads while nobody waits for it
-      prepareParseWorker();
+      void prepareParseWorker();
     };
-    void ready.then(() => {
+    void ready.ready.then(() => {
       worker.on('message', (result: IngestResult) => settle(result));
       worker.postMessage(input);
     });
@@ -71,10 +78,20 @@ function inWorker(input: ParseInput): Promise<IngestResult> {
   });
 }
 
-/** parseUpload, in a worker thread for large files; one such parse at a time, the next waits. */
+/**
+ * parseUpload, in a worker thread for large files when one is loaded and free; one such parse at a
+ * time. No upload waits for a thread to load (seconds on a busy machine, and a shutdown allows ten):
+ * when none is ready, the file is read in place, as a small one is.
+ */
 export function parseUploadOffThread(input: ParseInput): Promise<IngestResult> {
   if (input.data.length < OFF_THREAD_BYTES) return parseUpload(input);
-  const run = queue.then(() => inWorker(input));
+  if (!spare?.loaded) {
+    void prepareParseWorker();
+    return parseUpload(input);
+  }
+  const worker = spare;
+  spare = null;
+  const run = queue.then(() => inWorker(input, worker));
   queue = run.catch(() => undefined);
   return run;
 }
