@@ -51,8 +51,10 @@ const KIND_WORDS: Record<SubsidyKind, readonly string[]> = {
 
 export function kindResolver(policy: Policy): (text: string) => SubsidyKind | null {
   const map = new Map<string, SubsidyKind>();
+  const offered = new Set(policy.subsidies.kinds.map((k) => k.kind));
+  // the words people use, for the kinds this policy has (a kind it lacks is not a valid claim)
   for (const [kind, words] of Object.entries(KIND_WORDS) as [SubsidyKind, readonly string[]][]) {
-    for (const word of words) map.set(normalise(word), kind);
+    if (offered.has(kind)) for (const word of words) map.set(normalise(word), kind);
   }
   for (const rule of policy.subsidies.kinds) {
     map.set(normalise(rule.name), rule.kind);

@@ -200,8 +200,8 @@ const CATALOG: Record<string, Words> = {
   'bad_amount.fen': { zh: (p) => `金额“${s(p.text)}”超过两位小数（精确到分），请核对`, en: (p) => `the amount "${s(p.text)}" has more than two decimals (amounts are to the fen)` },
   'bad_amount.too_large': { zh: (p) => `金额“${s(p.text)}”过大，请核对单位`, en: (p) => `the amount "${s(p.text)}" is too large; check its unit` },
   unknown_kind: {
-    zh: (p) => `无法识别的类别“${s(p.text)}”，应为“展会”“自办活动”或“国际认证”（或 exhibition / event / certification）`,
-    en: (p) => `unknown kind "${s(p.text)}"; expected 展会 / 自办活动 / 国际认证 (or exhibition / event / certification)`,
+    zh: (p) => `无法识别的类别“${s(p.text)}”，应为${s(p.kinds)}之一（或 ${s(p.ids)}）`,
+    en: (p) => `unknown kind "${s(p.text)}"; expected one of ${s(p.kindsEn)} (or ${s(p.ids)})`,
   },
   duplicate_key: {
     zh: (p) => `“${s(p.name)}”在${p.firstSheet ? `工作表“${s(p.firstSheet)}”第 ${s(p.first)} 行和本表第 ${s(p.second)} 行` : `第 ${s(p.first)} 行和第 ${s(p.second)} 行`}重复出现，同一项数据只能填一次，请删除或合并其中一行`,

@@ -20,7 +20,7 @@ function dropDownLists(policy: Policy, registry: Registry): Record<string, (stri
     unit: registry.units.filter((u) => policy.units.includes(u.unitId)).map((u) => u.name),
     industry: registry.industries.map((i) => i.name),
     month: policy.period.months, // numbers, so a chosen month is entered as a number
-    kind: ['展会', '自办活动', '国际认证'],
+    kind: policy.subsidies.kinds.map((k) => k.name), // the policy's kinds (SPEC §13)
     bool: ['是', '否'],
   };
 }
@@ -47,7 +47,7 @@ function validationFor(module: KindModule, column: ColumnSpec, lists: Record<str
   });
   if (column.type === 'unit') return list('unit', '请选择考核单位');
   if (column.type === 'industry') return list('industry', '请选择重点产业');
-  if (column.type === 'kind') return list('kind', '请选择：展会 / 自办活动 / 国际认证');
+  if (column.type === 'kind') return list('kind', '请选择补助类别');
   if (column.type === 'bool') return list('bool', '请选择“是”或“否”');
   if (column.type === 'month' && module.template.months === 'period') return list('month', '请选择截至月份');
   if (column.type === 'month') {

@@ -41,13 +41,20 @@ export function exampleCreditCode(): string {
 export const subsidyApplications: KindModule = {
   kind: 'subsidy-applications',
   idField: 'applicationId',
-  spec: () => ({
-    kind: 'subsidy-applications', title: '企业开拓市场补助申报', titleEn: 'Enterprise subsidy claims', columns: COLUMNS,
+  // the kinds are the policy's (SPEC §13): named in the column's help from it
+  spec: (policy) => ({
+    kind: 'subsidy-applications', title: '企业开拓市场补助申报', titleEn: 'Enterprise subsidy claims',
+    columns: COLUMNS.map((c) => (c.field === 'kind' ? { ...c, help: policy.subsidies.kinds.map((k) => k.name).join(' / ') } : c)),
     requiredGroups: [['applicationId'], ['enterpriseName'], ['creditCode'], ['kind'], ['costYuan']],
   }),
 
   reader({ policy, sink }) {
     const kindOf = kindResolver(policy);
+    const kindNames = {
+      kinds: policy.subsidies.kinds.map((k) => `“${k.name}”`).join(''),
+      kindsEn: policy.subsidies.kinds.map((k) => `"${k.nameEn}"`).join(', '),
+      ids: policy.subsidies.kinds.map((k) => k.kind).join(' / '),
+    };
     return (scope, columns) => {
       const idColumn = columns.get('applicationId');
       const applicationId = requiredText(scope, idColumn, 'applicationId');
@@ -59,9 +66,7 @@ export const subsidyApplications: KindModule = {
       const kindColumn = columns.get('kind');
       const kindText = requiredText(scope, kindColumn, 'kind');
       const kind = kindText === null ? null : kindOf(kindText);
-      if (kindText !== null && kind === null) {
-        scope.fail(kindColumn, 'unknown_kind', { text: kindText });
-      }
+      if (kindText !== null && kind === null) scope.fail(kindColumn, 'unknown_kind', { text: kindText, ...kindNames });
       const item = text(scope, columns.get('item')) ?? '';
       const date = optionalDate(scope, columns.get('date'));
       const fen = costFen(scope, columns.get('costYuan'));
@@ -76,7 +81,7 @@ export const subsidyApplications: KindModule = {
   plausibility: () => [],
 
   template: {
-    example: () => ['2026-0001', '柳州某某机械有限公司', exampleCreditCode(), '是', '展会', '2026中国（柳州）工业博览会', '2026-08-01', '237000.00', '', '是'],
+    example: (policy) => ['2026-0001', '柳州某某机械有限公司', exampleCreditCode(), '是', policy.subsidies.kinds[0]!.name, '2026中国（柳州）工业博览会', '2026-08-01', '237000.00', '', '是'],
     notes: () => ['每条申报一个唯一的申报编号；重复上传同一编号会以最新一次为准。', '申报费用单位为元，精确到分；补助按企业、按类别合计后以万元为单位向下取整（六(一)）。'],
     months: 'year',
   },
