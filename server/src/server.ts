@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { readConfig } from './config';
+import { prepareParseWorker } from './ingest/offThread';
 import { acquireDatabaseLock } from './instanceLock';
 import { loggerOptions } from './logging';
 import { VERSION } from './version';
@@ -41,6 +42,8 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  // large uploads are read in a worker thread: have one loaded before the first arrives
+  void prepareParseWorker();
   const backups = app.services.backups.status();
   app.log.info(
     { version: VERSION, database: config.databasePath, backups: backups.enabled ? `${backups.dir} every ${backups.everySeconds} s, keep ${backups.keep}` : 'off (BACKUP_DIR not set)' },

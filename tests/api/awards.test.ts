@@ -85,6 +85,51 @@ describe('awards.xlsx (SPEC.md §9)', () => {
     expect(budget.getRow(5).values).toEqual(expect.arrayContaining(['县区奖励', 2000]));
   });
 });
+describe('awards.xlsx prints right on A4 in an office suite (issue 13)', () => {
+  /** Lines a text needs in a column, counted independently of the server: a CJK character is two
+   * widths of the default font's "0", other characters one, minus a character of cell padding. */
+  const linesFor = (text: string, width: number) =>
+    text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil([...part].reduce((w, ch) => w + (/[\u2e80-\uffdc]/.test(ch) ? 2 : 1), 0) / (width - 1))), 0);
+  /** Points a row of 11-point text needs per line: 15 in Excel's default font, more for CJK fonts. */
+  const PT_PER_LINE = 15;
+
+  it('sets A4, the page width filled, header rows repeated, and rows as tall as their wrapped text', async () => {
+    const viewer = await t.login('viewer');
+    const res = await t.app.inject({ url: `${P}/awards.xlsx`, headers: viewer });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    for (const [name, orientation] of [['县区奖励', 'landscape'], ['企业补助', 'landscape'], ['预算', 'portrait']] as const) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.pageSetup, name).toMatchObject({
+        paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3', horizontalCentered: true,
+        margins: expect.objectContaining({ left: 0.4, right: 0.4 }),
+      });
+      expect(ws.headerFooter.oddFooter, name).toContain('&P');
+      // the columns add up to A4's printable width at 100%: (297 or 210 mm − 2 × 0.4 in) at 96 dpi,
+      // 7 px a character plus 5 px a column — so the table is printed full width, not shrunk
+      const widths = ws.columns.map((c) => c.width ?? 0);
+      const pageMm = orientation === 'landscape' ? 297 : 210;
+      const fits = Math.floor((((pageMm - 0.8 * 25.4) / 25.4) * 96 - 5 * widths.length) / 7);
+      const total = widths.reduce((a, b) => a + b, 0);
+      expect(total, name).toBeLessThanOrEqual(fits);
+      expect(total, name).toBeGreaterThan(fits - 1);
+      // every row holding text is tall enough for it, wrapped at its column's width
+      ws.eachRow((row, r) => {
+        if (r <= 2) return; // the merged title and as-of rows, checked below
+        let lines = 1;
+        row.eachCell((cell, col) => {
+          if (typeof cell.value === 'string' && !cell.isMerged) lines = Math.max(lines, linesFor(cell.value, widths[col - 1]!));
+        });
+        if (lines > 1) expect(row.height, `${name} row ${r}`).toBeGreaterThanOrEqual(lines * PT_PER_LINE);
+      });
+    }
+    const county = wb.getWorksheet('县区奖励')!;
+    // the wrapped two-line-and-more headers: "规上工业总产值序时目标（万元）" in a column of about 11
+    expect(linesFor(String(county.getRow(3).getCell(5).value), county.getColumn(5).width!)).toBeGreaterThanOrEqual(3);
+    expect(county.getRow(3).height).toBeGreaterThanOrEqual(3 * PT_PER_LINE);
+    expect(county.getRow(1).height).toBeGreaterThanOrEqual(20);
+  });
+});
 
 describe('budget (SPEC §7)', () => {
   it('county awards above the budget are an error state in the award table and the workbook', async () => {

@@ -156,3 +156,35 @@ describe('one route test per upload kind', () => {
     expect((await t.app.inject({ url: '/api/templates/nonsense.xlsx', headers: { cookie: stat } })).statusCode).toBe(400);
   });
 });
+
+describe('upload messages in the request\'s language (SPEC §16, issue 13)', () => {
+  const BAD = '单位,月份,规上工业总产值（万元）\n城东区,8月,100\n城中区,13月,abc\n';
+
+  it('a 422 reads in Chinese without Accept-Language, in English under Accept-Language: en', async () => {
+    const zh = await postUpload(t, stat, { kind: 'unit-actuals', fileName: 'bad.csv', data: BAD, dryRun: true });
+    const en = await postUpload(t, stat, { kind: 'unit-actuals', fileName: 'bad.csv', data: BAD, dryRun: true, acceptLanguage: 'en-GB,en;q=0.9,zh-CN;q=0.5' });
+    expect([zh.statusCode, en.statusCode]).toEqual([422, 422]);
+    const zhBody = zh.json<{ code: string; message: string; errors: { row: number; column: string; code: string; message: string }[] }>();
+    const enBody = en.json<typeof zhBody>();
+    // the same errors, cell for cell and code for code: only the words differ
+    const cells = (b: typeof zhBody) => b.errors.map((e) => [e.row, e.column, e.code]);
+    expect(cells(enBody)).toEqual(cells(zhBody));
+    expect(cells(zhBody)).toEqual([[2, '单位', 'unknown_unit'], [3, '月份', 'bad_month'], [3, '规上工业总产值（万元）', 'not_a_number']]);
+    expect(zhBody.message).toBe('文件“bad.csv”有 3 处错误，未导入任何数据；请按提示修改后重新上传');
+    expect(enBody.message).toBe('"bad.csv" has 3 errors; nothing was imported. Correct them and upload the file again');
+    expect(zhBody.errors[1]!.message).toBe('第 3 行“月份”列：“13月”不是月份，应为月份，如 8、8月、2026-08 或 1-8月');
+    expect(enBody.errors[1]!.message).toBe('Row 3, column "月份": "13月" is not a month; expected a month such as 8, 8月, 2026-08 or 1-8月');
+    expect(enBody.errors[0]!.message).toMatch(/^Row 2, column "单位": unknown unit "城东区"; expected a unit such as/);
+  });
+
+  it('a file-level refusal and the preview\'s warnings follow the language too', async () => {
+    const empty = await postUpload(t, stat, { kind: 'unit-targets', fileName: 'x.csv', data: '姓名,电话\n张三,1\n', dryRun: true, acceptLanguage: 'en' });
+    expect(empty.json<{ errors: { code: string; message: string }[] }>().errors).toEqual([
+      expect.objectContaining({ code: 'no_header', message: expect.stringMatching(/^No header row in the first 20 rows of sheet "x.csv"\. "Unit targets \(Q3 2026\)" needs the columns "单位" \(unit\)/) }),
+    ]);
+    const total = await postUpload(t, stat, { kind: 'unit-targets', fileName: 't.csv', data: '单位,产值目标\n城中区,1\n合计,1\n', dryRun: true, acceptLanguage: 'en-US' });
+    expect(total.json<UploadResult>().warnings.map((w) => w.message)).toEqual(['Row 3: "合计" is a total row and was skipped (units are never added up)']);
+    const zh = await postUpload(t, stat, { kind: 'unit-targets', fileName: 't.csv', data: '单位,产值目标\n城中区,1\n合计,1\n', dryRun: true, acceptLanguage: 'zh-CN,en;q=0.8' });
+    expect(zh.json<UploadResult>().warnings.map((w) => w.message)).toEqual(['第 3 行：“合计”是合计行，已跳过（各单位数据不相加）']);
+  });
+});

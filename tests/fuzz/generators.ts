@@ -164,7 +164,7 @@ function validCell(type: ValueType, field: string, kind: KindSpec['kind'], polic
     case 'wan':
       return plain(fc.oneof({ weight: 5, arbitrary: amount }, { weight: 1, arbitrary: fc.constant(null) }));
     case 'count':
-      return plain(fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 0, max: 40 }).map(String) }, { weight: 1, arbitrary: fc.constant(null) }));
+      return plain(fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 0, max: 500 }).map(String) }, { weight: 1, arbitrary: fc.constant(null) }));
     case 'pct':
       return plain(fc.oneof(fc.integer({ min: -500, max: 800 }).map((n) => String(n / 10)), fc.integer({ min: -500, max: 800 }).map((n) => `${n / 10}%`), fc.constant(null)));
     case 'yuan':

@@ -2,10 +2,11 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponseSchema, invalidUploadSchema, uploadKindSchema, uploadResultSchema, type UploadKind } from '@scoreboard/shared';
-import { kindSpec } from '../../server/src/ingest/columns';
+import { kindSpec } from '../../server/src/ingest/kinds';
 import { buildTestApp, POLICY_ID, type TestApp } from '../helpers/app';
 import { postUpload } from '../helpers/uploads';
 import { damage, table, toCsv, toXlsx, type UploadFile } from './generators';
+import { fixture } from '../ingest/helpers';
 
 /**
  * Issue 6, fuzz: whatever file arrives at POST /api/uploads, for each of the five kinds, previewed or
@@ -62,7 +63,7 @@ async function postAndCheck(kind: UploadKind, file: UploadFile, dryRun: boolean)
   return res.statusCode;
 }
 
-const KIND_NAMES = uploadKindSchema.options;
+const KIND_NAMES: readonly UploadKind[] = uploadKindSchema.options;
 const encoding = fc.constantFrom('utf8' as const, 'utf8-bom' as const, 'gb18030' as const);
 const newline = fc.constantFrom('\n' as const, '\r\n' as const);
 const statuses: Record<string, number> = {};
@@ -109,6 +110,35 @@ describe('uploads survive generated files (fast-check)', () => {
       { numRuns: 80 },
     );
   });
+
+  // SPEC §17: every office format, whole or cut short or with bytes flipped, and the bombs of each.
+  it('office formats (.xls, .et, .ods, SpreadsheetML, HTML), whole or damaged, and their bombs', async () => {
+    const twins: [UploadKind, string][] = [['unit-targets', 'unit-targets-yi'], ['unit-actuals', 'unit-actuals-titled'], ['industry-output', 'industry-output-fullwidth'], ['subsidy-applications', 'subsidy-applications'], ['credit-blacklist', 'credit-blacklist']];
+    const files = twins.flatMap(([kind, name]) => ['.xls', '.et', '.ods', '.2003.xls', '.html.xls'].map((ext) => [kind, `${name}${ext}`] as const));
+    const damageArb = fc.option(fc.record({ cutAt: fc.double({ min: 0, max: 1, noNaN: true }), flips: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 3 }) }), { freq: 2 });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...files), damageArb, fc.boolean(), async ([kind, name], harm, dryRun) => {
+        const whole = fixture(name);
+        const data = harm ? damage(whole, harm) : whole;
+        count(`office ${harm ? 'damaged' : 'whole'} ${await postAndCheck(kind, { name, data, describe: `${name} ${harm ? `damaged ${JSON.stringify(harm)}` : 'whole'}` }, dryRun)}`);
+      }),
+      { numRuns: 60 },
+    );
+    const bombs = [
+      { name: 'laughs.xls', data: `<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>&c;</Data></Cell></Row></Table></Worksheet></Workbook>`, code: 'unsafe_markup' },
+      { name: 'rows.xls', data: `<html><table>${'<tr><td>城中区</td><td>1</td></tr>'.repeat(200_100)}</table></html>`, code: 'too_many_rows' },
+      { name: 'cut.xls', data: fixture('unit-targets-yi.xls').subarray(0, 3000), code: 'unreadable_file' },
+      { name: 'password.xls', data: fixture('password.xls'), code: 'password_protected' },
+    ];
+    for (const bomb of bombs) {
+      const before = state();
+      const res = await postUpload(t, cookie, { kind: 'unit-targets', fileName: bomb.name, data: bomb.data, dryRun: false });
+      expect(res.statusCode, bomb.name).toBe(422);
+      expect(invalidUploadSchema.parse(res.json()).errors.map((e) => e.code), bomb.name).toEqual([bomb.code]);
+      expect(state(), bomb.name).toEqual(before);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  }, 120_000);
 
   it('leaves no batch whose entries differ from its key count, and exercised both outcomes', () => {
     const partial = db.prepare('SELECT batch_id FROM batches b WHERE keys != (SELECT COUNT(*) FROM entries e WHERE e.batch_id = b.batch_id)').all();

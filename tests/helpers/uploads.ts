@@ -8,13 +8,13 @@ import { multipartBody } from './multipart';
 export async function postUpload(
   t: TestApp,
   cookie: string,
-  input: { kind: UploadKind; fileName: string; data: string | Buffer; dryRun: boolean; policyId?: string },
+  input: { kind: UploadKind; fileName: string; data: string | Buffer; dryRun: boolean; policyId?: string; acceptLanguage?: string },
 ): Promise<LightMyRequestResponse> {
   const body = multipartBody({ kind: input.kind, policyId: input.policyId ?? POLICY_ID }, { name: input.fileName, data: input.data });
   return t.app.inject({
     method: 'POST',
     url: `/api/uploads?dryRun=${input.dryRun}`,
-    headers: { ...body.headers, cookie },
+    headers: { ...body.headers, cookie, ...(input.acceptLanguage ? { 'accept-language': input.acceptLanguage } : {}) },
     payload: body.payload,
   });
 }

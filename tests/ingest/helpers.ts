@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPolicy, type LoadedPolicy, type UploadKind } from '@scoreboard/shared';
-import { parseUpload, type IngestResult } from '../../server/src/ingest';
+import { loadPolicy, type LoadedPolicy, type Policy, type UploadError, type UploadKind } from '@scoreboard/shared';
+import { parseUpload, renderIssues, type IngestResult } from '../../server/src/ingest';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -17,21 +17,26 @@ export function fixture(name: string): Buffer {
   return readFileSync(join(root, 'tests/fixtures', name));
 }
 
-export function parse(kind: UploadKind, fileName: string, data: Buffer | string): Promise<IngestResult> {
-  return parseUpload({ kind, fileName, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, ...liuzhou });
+/** A parse as the user reads it: errors and warnings in words, Chinese unless asked otherwise. */
+export type ReadResult = Omit<IngestResult, 'errors' | 'warnings'> & { errors: UploadError[]; warnings: UploadError[] };
+
+export async function parse(kind: UploadKind, fileName: string, data: Buffer | string, options: { lang?: 'zh' | 'en'; policy?: Policy } = {}): Promise<ReadResult> {
+  const result = await parseUpload({ kind, fileName, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, ...liuzhou, policy: options.policy ?? liuzhou.policy });
+  const lang = options.lang ?? 'zh';
+  return { ...result, errors: renderIssues(result.errors, lang), warnings: renderIssues(result.warnings, lang) };
 }
 
-export function parseFixture(kind: UploadKind, name: string): Promise<IngestResult> {
+export function parseFixture(kind: UploadKind, name: string): Promise<ReadResult> {
   return parse(kind, name, fixture(name));
 }
 
 /** key → value, the way the server stores a batch */
-export function values(result: IngestResult): Record<string, string> {
+export function values(result: ReadResult): Record<string, string> {
   return Object.fromEntries(result.entries.map((e) => [e.key, e.value]));
 }
 
 /** [row, column, code] of each error, in file order */
-export function errorCells(result: IngestResult): [number | null, string | null, string][] {
+export function errorCells(result: ReadResult): [number | null, string | null, string][] {
   return result.errors.map((e) => [e.row, e.column, e.code]);
 }
 

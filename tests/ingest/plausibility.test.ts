@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UploadKind } from '@scoreboard/shared';
-import { plausibilityWarnings } from '../../server/src/ingest';
+import { plausibilityWarnings, renderIssue } from '../../server/src/ingest';
 import { liuzhou, parse } from './helpers';
 
 /** Reads a CSV, then checks it against what is already stored. */
@@ -59,6 +59,6 @@ describe('SPEC §8 plausibility warnings (never errors)', () => {
   it('says what was compared, in Chinese', async () => {
     const result = await parse('unit-actuals', 'p.csv', '单位,月份,产值\n城中区,8,500\n');
     const [warning] = plausibilityWarnings({ kind: 'unit-actuals', entries: result.entries, current: () => '600', policy: liuzhou.policy });
-    expect(warning!.message).toBe('第 2 行：城中区 · 8月 · 规上工业总产值 的累计数 500 低于7月（已上传）的 600，累计数一般不会减少，请核对');
+    expect(renderIssue(warning!, 'zh').message).toBe('第 2 行：城中区 · 8月 · 规上工业总产值 的累计数 500 低于7月（已上传）的 600，累计数一般不会减少，请核对');
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
-import { MAX_ROWS, MAX_UPLOAD_BYTES, type IngestResult } from '../../server/src/ingest';
-import { UPLOAD_KINDS_FOR_TEST, fixture, parse, parseFixture } from './helpers';
+import { MAX_ROWS, MAX_UPLOAD_BYTES } from '../../server/src/ingest';
+import { UPLOAD_KINDS_FOR_TEST, fixture, parse, parseFixture, type ReadResult } from './helpers';
 import { writeZip } from '../fixtures/zipWriter';
 
-const fileError = (result: IngestResult) => result.errors.map((e) => [e.row, e.column, e.code]);
+const fileError = (result: ReadResult) => result.errors.map((e) => [e.row, e.column, e.code]);
 
 describe('files that must be refused, quickly and with a clear message', () => {
   it('refuses the zip bomb (300 MiB inflated, declared 1 KiB) with zip_bomb within seconds', async () => {
@@ -42,7 +42,8 @@ describe('files that must be refused, quickly and with a clear message', () => {
     expect(fileError(result)).toEqual([[null, null, 'unreadable_file']]);
   });
 
-  it('explains that old .xls and password-protected workbooks cannot be read', async () => {
+  // Issue 13: .xls is read now (tests/ingest/formats.test.ts); a damaged one is still refused clearly.
+  it('refuses a damaged legacy Excel (.xls) file as unreadable_file', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
     const result = await parse('unit-actuals', 'old.xls', ole);
     expect(fileError(result)).toEqual([[null, null, 'unreadable_file']]);
@@ -76,7 +77,7 @@ describe('files that must be refused, quickly and with a clear message', () => {
   it('says when the file is of another kind than the one chosen', async () => {
     const result = await parseFixture('unit-actuals', 'unit-targets-utf8-bom.csv');
     expect(fileError(result)).toEqual([[null, null, 'no_header']]);
-    expect(result.errors[0]!.message).toContain('看起来是“各单位2026年三季度目标”'); // the title names the policy's period
+    expect(result.errors[0]!.message).toContain('看起来是“各单位三季度目标”'); // the title names the policy's period (its label)
   });
 });
 

@@ -71,3 +71,24 @@ describe('upload templates (SPEC §11 "Upload columns")', () => {
     expect(values(result)).toEqual({ '450202/8/output': '41200', '450202/8/investment': '6123.5' });
   });
 });
+
+describe('templates print right on A4 (issue 13)', () => {
+  it.each(UPLOAD_KINDS_FOR_TEST)('%s: A4 filling the width, title and headers repeated, header row fitting its text', async (kind) => {
+    const wb = await open(await buildTemplate(kind, liuzhou));
+    const data = wb.worksheets[0]!;
+    const columns = (data.getRow(2).values as unknown[]).length - 1;
+    const orientation = columns > 6 ? 'landscape' : 'portrait';
+    expect(data.pageSetup).toMatchObject({ paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+    const widths = Array.from({ length: columns }, (_, i) => data.getColumn(i + 1).width ?? 0);
+    const fits = Math.floor(((((orientation === 'landscape' ? 297 : 210) - 0.8 * 25.4) / 25.4) * 96 - 5 * columns) / 7);
+    const total = widths.reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(fits);
+    expect(total).toBeGreaterThan(fits - 1);
+    const cjkLines = (text: string, width: number) => Math.ceil([...text].reduce((w, ch) => w + (/[\u2e80-\uffdc]/.test(ch) ? 2 : 1), 0) / (width - 1));
+    const lines = Math.max(...widths.map((w, i) => cjkLines(String(data.getCell(2, i + 1).value), w)));
+    expect(data.getRow(2).height).toBeGreaterThanOrEqual(lines * 15);
+    const notes = wb.getWorksheet('填写说明')!;
+    expect(notes.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0 });
+    notes.eachRow((row) => expect(row.height ?? 15).toBeGreaterThanOrEqual(15));
+  });
+});

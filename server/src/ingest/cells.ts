@@ -6,7 +6,8 @@ import { cellDisplay, type RawCell } from './sheet';
  * "%" signs, months as "8月" or "2026-08", dates in every common spelling, 是/否 and √/×. Each
  * parser returns the value or a Chinese reason that finishes the sentence "应为…" for the error.
  */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
+/** `expected`: what the cell should have held, an id of the message catalog (messages.ts EXPECTED) */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: 'number' | 'percent' | 'month' | 'date' | 'boolean' };
 
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
 const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
@@ -44,7 +45,7 @@ export function parseNumber(cell: RawCell, percentColumn: boolean): Parsed<Ratio
     return { ok: true, value: excelNumber(percentColumn && cell.percent ? cell.value * 100 : cell.value) };
   }
   const text = numberText(cell, percentColumn);
-  if (text === null) return { ok: false, expected: percentColumn ? '数字（百分数，如 12.5 或 12.5%）' : '数字（如 61200 或 61,200.5）' };
+  if (text === null) return { ok: false, expected: percentColumn ? 'percent' : 'number' };
   return { ok: true, value: parseDecimal(text) };
 }
 
@@ -77,7 +78,7 @@ export interface MonthValue {
 }
 
 export function parseMonth(cell: RawCell): Parsed<MonthValue> {
-  const expected = '月份，如 8、8月、2026-08 或 1-8月';
+  const expected = 'month' as const;
   const ok = (month: number, year: number | null): Parsed<MonthValue> =>
     month >= 1 && month <= 12 ? { ok: true, value: { month, year } } : { ok: false, expected };
   if (cell.kind === 'number') {
@@ -118,7 +119,7 @@ function isoDate(year: number, month: number, day: number): string | null {
 }
 
 export function parseDate(cell: RawCell): Parsed<string> {
-  const expected = '日期，如 2026-08-01、2026/8/1 或 2026年8月1日';
+  const expected = 'date' as const;
   let iso: string | null = null;
   if (cell.kind === 'date') {
     iso = isoDate(cell.date.getUTCFullYear(), cell.date.getUTCMonth() + 1, cell.date.getUTCDate());
@@ -142,7 +143,7 @@ const TRUE_WORDS = new Set(['是', '是的', '有', '已承诺', 'y', 'yes', 'tr
 const FALSE_WORDS = new Set(['否', '不是', '无', '未承诺', 'n', 'no', 'false', '0', '×', '✗', '✘', '错']);
 
 export function parseBoolean(cell: RawCell): Parsed<boolean> {
-  const expected = '“是”或“否”';
+  const expected = 'boolean' as const;
   if (cell.kind === 'bool') return { ok: true, value: cell.value };
   if (cell.kind === 'number') {
     return cell.value === 1 || cell.value === 0 ? { ok: true, value: cell.value === 1 } : { ok: false, expected };

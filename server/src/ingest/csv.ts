@@ -6,7 +6,7 @@ import { BLANK, TooManyRowsError, type RawCell, type SheetRow, type SheetTable }
  * CSV and tab-separated text as statisticians save it: UTF-8 with or without BOM, GB18030/GBK (what
  * Excel writes on a Chinese Windows as "CSV"), or UTF-16 (Excel's "Unicode 文本"). RFC 4180 quoting.
  */
-export type DecodedText = { ok: true; text: string; encoding: string } | { ok: false; message: string };
+export type DecodedText = { ok: true; text: string; encoding: string } | { ok: false };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -31,7 +31,7 @@ export function decodeText(data: Uint8Array): DecodedText {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   }
   if (looksBinary(text)) {
-    return { ok: false, message: '无法识别文件内容：既不是 Excel（.xlsx）文件，也不是 CSV 文本，请上传 .xlsx 或 CSV 文件' };
+    return { ok: false };
   }
   return { ok: true, text, encoding };
 }

@@ -1,13 +1,30 @@
-import { toFixed, type Rational } from '@scoreboard/shared';
+import { toFixed, type IndicatorId, type IndustryField, type Rational } from '@scoreboard/shared';
 import type { Issues } from './issues';
+import type { Params } from './messages';
 import type { MappedColumn } from './headers';
 import { cellDisplay, type RawCell } from './sheet';
 
+/**
+ * What a key is made of, kept beside it so that nothing downstream splits a key string: the key's
+ * format belongs to shared/src/keys.ts alone.
+ */
+export interface EntryParts {
+  unitId?: string;
+  industryId?: string;
+  month?: number;
+  /** the county indicator of a unit target or actual */
+  indicator?: IndicatorId;
+  /** the industry figure: output, outputLastYear or growth */
+  field?: IndustryField;
+}
+
 /** One figure or record read from a file, keyed as the server stores it (shared/src/keys.ts). */
-export interface IngestEntry {
+export interface IngestEntry extends EntryParts {
   key: string;
   value: string;
   label: string; // e.g. "城中区 · 8月 · 工业投资"
+  /** the label in English, for figures ("城中区 Chengzhong District · Aug · Industrial investment") */
+  labelEn?: string;
   sheet: string;
   row: number;
   /** the header of the cell the value came from, for warnings about it */
@@ -42,29 +59,25 @@ export class RowScope {
   ) {}
 
   cell(column: MappedColumn | undefined): RawCell {
-    return (column && this.cells[column.index]) || { kind: 'blank' };
+    return (column && (column.fixed ?? this.cells[column.index])) || { kind: 'blank' };
   }
 
-  fail(column: MappedColumn | undefined, code: string, message: string): void {
+  /**
+   * An error in this row (in a column, when given). `variant` picks one of the code's wordings in
+   * the message catalog (messages.ts): bad_credit_code.check_digit.
+   */
+  fail(column: MappedColumn | undefined, code: string, params: Params = {}, variant?: string): void {
     this.failed = true;
     this.issues.error({
-      sheet: this.sheet,
-      row: this.row,
-      column: column?.header ?? null,
-      value: column ? cellDisplay(this.cell(column)) : null,
-      message: `第 ${this.row} 行${column ? `“${column.header}”列` : ''}：${message}`,
-      code,
+      sheet: this.sheet, row: this.row, column: column?.header ?? null, value: column ? cellDisplay(this.cell(column)) : null,
+      code, msg: variant ? `${code}.${variant}` : code, params, at: 'cell',
     });
   }
 
-  warn(column: MappedColumn | undefined, code: string, message: string): void {
+  warn(column: MappedColumn | undefined, code: string, params: Params = {}, variant?: string): void {
     this.issues.warn({
-      sheet: this.sheet,
-      row: this.row,
-      column: column?.header ?? null,
-      value: column ? cellDisplay(this.cell(column)) : null,
-      message: `第 ${this.row} 行：${message}`,
-      code,
+      sheet: this.sheet, row: this.row, column: column?.header ?? null, value: column ? cellDisplay(this.cell(column)) : null,
+      code, msg: variant ? `${code}.${variant}` : code, params, at: 'row',
     });
   }
 }
@@ -100,17 +113,20 @@ export class EntrySink {
     if (!this.reportedPairs.has(pair)) {
       this.reportedPairs.add(pair);
       const firstSheet = this.sheets[Math.floor(first / ROW_SPAN)]!;
-      const firstRow = first % ROW_SPAN;
-      const where = firstSheet === scope.sheet ? `第 ${firstRow} 行和第 ${scope.row} 行` : `工作表“${firstSheet}”第 ${firstRow} 行和本表第 ${scope.row} 行`;
       const name = what.includes(' · ') ? what.replace(/ · [^·]*$/, '') : what;
-      scope.fail(idColumn, 'duplicate_key', `“${name}”在${where}重复出现，同一项数据只能填一次，请删除或合并其中一行`);
+      const params = { name, first: first % ROW_SPAN, second: scope.row };
+      scope.fail(idColumn, 'duplicate_key', firstSheet === scope.sheet ? params : { ...params, firstSheet });
     }
     return false;
   }
 
-  add(scope: RowScope, idColumn: MappedColumn | undefined, key: string, value: string, label: string, column: string | undefined): void {
-    if (!this.claim(scope, idColumn, key, label)) return;
-    this.entries.push({ key, value, label, sheet: scope.sheet, row: scope.row, column });
+  add(scope: RowScope, idColumn: MappedColumn | undefined, entry: { key: string; value: string; label: string; labelEn?: string; column?: string } & EntryParts): void {
+    if (!this.claim(scope, idColumn, entry.key, entry.label)) return;
+    // assigned, not spread: 200,000 entries of one shape stay one hidden class
+    const added = entry as IngestEntry;
+    added.sheet = scope.sheet;
+    added.row = scope.row;
+    this.entries.push(added);
   }
 }
 

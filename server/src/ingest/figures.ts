@@ -1,124 +1,140 @@
-import {
-  industryKey, INDUSTRY_FIELDS, lt, mul, unitActualKey, unitTargetKey, ZERO,
-  type IndustryField, type Policy, type Rational,
-} from '@scoreboard/shared';
-import type { KindSpec } from './columns';
-import { cellText, parseMonth, parseNumber } from './cells';
-import { decimalText, type EntrySink, RowScope } from './entries';
+import { cmp, isDecimal, lt, mul, parseDecimal, ZERO, type Policy, type Rational } from '@scoreboard/shared';
+import { cellText, compact, parseMonth, parseNumber } from './cells';
+import type { IngestEntry, RowScope } from './entries';
 import type { MappedColumn } from './headers';
-import type { Resolver } from './lookup';
+import type { Named, Resolver } from './lookup';
+import type { Issue, Params } from './messages';
 
 /**
- * Rows of the figure kinds: unit targets, unit actuals (cumulative from the period's first month)
- * and industry output. A blank cell is "no figure yet" and yields no entry (SPEC §8).
+ * What the figure kinds (unit targets, unit actuals, industry output) share: the row's unit or
+ * industry, its month, and its figures. A blank cell is "no figure yet" and yields no entry (SPEC §8).
  */
-export interface FigureContext {
-  kind: 'unit-targets' | 'unit-actuals' | 'industry-output';
-  spec: KindSpec;
-  policy: Policy;
-  columns: ReadonlyMap<string, MappedColumn>;
-  resolver: Resolver;
-  sink: EntrySink;
-}
 
-const INDUSTRY_FIELD_NAMES: Record<IndustryField, string> = {
-  output: '本年累计产值',
-  outputLastYear: '上年同期累计产值',
-  growth: '累计增速',
-};
-
-function readMonth(scope: RowScope, ctx: FigureContext): number | null {
-  const column = ctx.columns.get('month');
+/** The unit or industry a row is about, or null (with an error) when it names none. */
+export function readNamed(scope: RowScope, column: MappedColumn | undefined, resolver: Resolver, what: 'unit' | 'industry'): Named | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') {
-    scope.fail(column, 'missing_value', '缺少月份');
+    scope.fail(column, 'missing_value', { what }, 'name');
+    return null;
+  }
+  const named = resolver.resolve(cellText(cell));
+  if (!named) scope.fail(column, what === 'industry' ? 'unknown_industry' : 'unknown_unit', { text: cellText(cell), ...resolver.examples });
+  return named;
+}
+
+/** The row's month, of the policy's year; `periodOnly`: one of the assessment period's months. */
+export function readMonth(scope: RowScope, column: MappedColumn | undefined, policy: Policy, periodOnly: boolean): number | null {
+  const cell = scope.cell(column);
+  if (cell.kind === 'blank') {
+    scope.fail(column, 'missing_value', { what: 'month' });
     return null;
   }
   const parsed = parseMonth(cell);
   if (!parsed.ok) {
-    scope.fail(column, 'bad_month', `“${cellText(cell)}”不是月份，应为${parsed.expected}`);
+    scope.fail(column, 'bad_month', { text: cellText(cell), expected: parsed.expected });
     return null;
   }
   const { month, year } = parsed.value;
-  const { period } = ctx.policy;
+  const { period } = policy;
   if (year !== null && year !== period.year) {
-    scope.fail(column, 'month_outside_policy', `${year}年不是本政策的考核年度（${period.year}年）`);
+    scope.fail(column, 'month_outside_policy', { year, policyYear: period.year }, 'year');
     return null;
   }
-  if (ctx.kind === 'unit-actuals' && !period.months.includes(month)) {
+  if (periodOnly && !period.months.includes(month)) {
     const months = period.months.map((m) => `${m}月`).join('、');
-    scope.fail(column, 'month_outside_policy', `${month}月不在本期考核期内，应为${months}之一（累计数按截至月份填写）`);
+    scope.fail(column, 'month_outside_policy', { month, months, monthsEn: period.months.join(', ') }, 'period');
     return null;
   }
   return month;
 }
 
-function readFigure(scope: RowScope, column: MappedColumn): Rational | null {
+/**
+ * What statistical tables write for "no figure" (SPEC §17): a dash, a slash, an ellipsis, 无. Read as
+ * a blank cell — the key is not mentioned — with a warning, never as an error that refuses the file.
+ */
+const NO_FIGURE = new Set(['—', '——', '―', '-', '--', '/', '…', '……', '...', '无', '暂无', '无数据']);
+
+/** A figure cell, in the column's base unit (万元, %, a count), or null when blank or wrong. */
+export function readFigure(scope: RowScope, column: MappedColumn): Rational | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') return null;
+  if (cell.kind === 'text' && NO_FIGURE.has(compact(cell.text))) {
+    scope.warn(column, 'no_figure', { text: cell.text, header: column.header });
+    return null;
+  }
   if (cell.kind === 'error' && cell.noResult) {
-    scope.fail(column, 'formula_without_result', '公式没有保存计算结果，请在 Excel 中打开文件、保存后再上传，或把公式改为数值');
+    scope.fail(column, 'formula_without_result');
     return null;
   }
   const percent = column.spec.type === 'pct';
   const parsed = parseNumber(cell, percent);
   if (!parsed.ok) {
-    scope.fail(column, 'not_a_number', `“${cellText(cell)}”不是数字，应为${parsed.expected}；没有数据请留空`);
+    scope.fail(column, 'not_a_number', { text: cellText(cell), expected: parsed.expected });
     return null;
   }
   if (!percent && lt(parsed.value, ZERO)) {
-    scope.fail(column, 'negative_value', `${cellText(cell)} 是负数，该列应为不小于 0 的数`);
+    scope.fail(column, 'negative_value', { text: cellText(cell) });
     return null;
   }
-  if (column.spec.type === 'count' && parsed.value.d !== 1n) {
-    scope.fail(column, 'not_a_whole_number', `${cellText(cell)} 不是整数，该列是个数，应为 0、1、2 这样的整数`);
+  const value = mul(parsed.value, column.factor);
+  if (column.spec.type === 'count' && value.d !== 1n) {
+    scope.fail(column, 'not_whole_number', { text: cellText(cell) });
     return null;
   }
-  return mul(parsed.value, column.factor);
+  return value;
 }
 
-function indicatorName(policy: Policy, indicator: string): string {
-  return policy.countyAward.indicators.find((i) => i.indicatorId === indicator)?.name ?? indicator;
+// ── plausibility, shared by the figure kinds ─────────────────────────────────────────────────────
+
+export const THREE = parseDecimal('3');
+
+export function decimal(text: string | null | undefined): Rational | null {
+  return text !== null && text !== undefined && isDecimal(text) ? parseDecimal(text) : null;
 }
 
-export function readFigureRow(scope: RowScope, ctx: FigureContext): void {
-  const idColumn = ctx.columns.get(ctx.kind === 'industry-output' ? 'industry' : 'unit');
-  const idCell = scope.cell(idColumn);
-  const what = ctx.kind === 'industry-output' ? '产业' : '单位';
-  const named = idCell.kind === 'blank' ? null : ctx.resolver.resolve(cellText(idCell));
-  if (idCell.kind === 'blank') scope.fail(idColumn, 'missing_value', `缺少${what}名称，但本行填写了数据`);
-  else if (!named) {
-    scope.fail(idColumn, ctx.kind === 'industry-output' ? 'unknown_industry' : 'unknown_unit',
-      `无法识别的${what}“${cellText(idCell)}”，应为${ctx.resolver.examples}`);
-  }
-  const month = ctx.kind === 'unit-targets' ? null : readMonth(scope, ctx);
+/** A warning on an entry's row; its label (both languages) and value are params of every message. */
+export function warningAt(entry: IngestEntry, code: string, variant: string | undefined, params: Params = {}): Issue {
+  return {
+    sheet: entry.sheet, row: entry.row, column: entry.column ?? null, value: entry.value, code, msg: variant ? `${code}.${variant}` : code,
+    params: { label: entry.label, labelEn: entry.labelEn ?? entry.label, value: entry.value, ...params }, at: 'row',
+  };
+}
 
-  // the unit kinds' figure columns are the policy's indicators (columns.ts)
-  const fields: readonly string[] = ctx.kind === 'industry-output'
-    ? INDUSTRY_FIELDS
-    : ctx.spec.columns.filter((c) => c.type === 'wan' || c.type === 'count').map((c) => c.field);
-  for (const field of fields) {
-    const column = ctx.columns.get(field);
-    if (!column) continue;
-    const value = readFigure(scope, column);
-    if (value === null || !named || (ctx.kind !== 'unit-targets' && month === null)) continue;
-    if (ctx.kind === 'unit-targets') {
-      if (value.n === 0n) {
-        // a completion rate divides by the target (SPEC §4): a zero target cannot be scored
-        scope.fail(column, 'non_positive_target', '目标为 0，无法计算完成率；目标未下达请留空');
-        continue;
-      }
-      const indicator = field;
-      const label = `${named.name} · ${indicatorName(ctx.policy, indicator)}目标`;
-      ctx.sink.add(scope, idColumn, unitTargetKey(named.id, indicator), decimalText(value), label, column.header);
-    } else if (ctx.kind === 'unit-actuals') {
-      const indicator = field;
-      const label = `${named.name} · ${month}月 · ${indicatorName(ctx.policy, indicator)}`;
-      ctx.sink.add(scope, idColumn, unitActualKey(named.id, month!, indicator), decimalText(value), label, column.header);
-    } else {
-      const industryField = field as IndustryField;
-      const label = `${named.name} · ${month}月 · ${INDUSTRY_FIELD_NAMES[industryField]}`;
-      ctx.sink.add(scope, idColumn, industryKey(named.id, month!, industryField), decimalText(value), label, column.header);
-    }
+/**
+ * Cumulative figures never fall: an entry is compared with the month before (in the file or
+ * stored) and with a stored month after. `keyOf(month)` is the key of the same figure that month.
+ */
+export function cumulativeWarnings(input: {
+  entry: IngestEntry;
+  value: Rational;
+  month: number;
+  months: readonly number[];
+  keyOf: (month: number) => string;
+  valueOf: (key: string) => { value: Rational; text: string; fromFile: boolean } | null;
+}): Issue[] {
+  const { entry, value, month, months, keyOf, valueOf } = input;
+  const warnings: Issue[] = [];
+  const at = months.indexOf(month);
+  const before = at > 0 ? months[at - 1] : undefined;
+  const after = at >= 0 && at < months.length - 1 ? months[at + 1] : undefined;
+  const previous = before === undefined ? null : valueOf(keyOf(before));
+  if (previous && cmp(value, previous.value) < 0) {
+    warnings.push(warningAt(entry, 'cumulative_decreased', 'before', { month: before!, previous: previous.text, fromFile: previous.fromFile ? 1 : 0 }));
   }
+  const next = after === undefined ? null : valueOf(keyOf(after));
+  if (next && !next.fromFile && cmp(next.value, value) < 0) {
+    warnings.push(warningAt(entry, 'cumulative_decreased', 'after', { month: after!, next: next.text }));
+  }
+  return warnings;
+}
+
+/** The value of a key in this file, else as stored. */
+export function valueLookup(entries: readonly IngestEntry[], current: (key: string) => string | null) {
+  const inFile = new Map(entries.map((e) => [e.key, e]));
+  return (key: string): { value: Rational; text: string; fromFile: boolean } | null => {
+    const entry = inFile.get(key);
+    const text = entry ? entry.value : current(key);
+    const value = decimal(text);
+    return value && text !== null ? { value, text, fromFile: entry !== undefined } : null;
+  };
 }

@@ -1,6 +1,6 @@
 import { compact } from './cells';
 import type { KindSpec } from './columns';
-import { matchCells, NOTE_UNIT, satisfies, splitHeader, type HeaderCell, type HeaderMatch } from './headers';
+import { headerMonth, matchCells, NOTE_UNIT, satisfies, splitHeader, type HeaderCell, type HeaderMatch } from './headers';
 import type { SheetRow } from './sheet';
 
 /**
@@ -24,7 +24,18 @@ function groupedCell(index: number, group: string, sub: string): HeaderCell {
   // group: "上年同期" over "规上工业总产值" must never be read as this year's figure.
   const priorYear = /上年|去年|同期|上期/.test(group);
   // the sub-header's own unit wins: "累计增速（%）" under "规上工业总产值（万元）" is a percentage
-  return { index, header: `${group}/${sub}`, names, unit: below.unit ?? top.unit, fallbackNames: priorYear ? [] : below.names };
+  return { index, header: `${group}/${sub}`, names, unit: below.unit ?? top.unit, fallbackNames: priorYear ? [] : below.names, dated: datedNames(group, sub, priorYear) };
+}
+
+/** "1-8月累计" under a group, or "2026年1-8月" over sub-headers: the names without the month. */
+function datedNames(group: string, sub: string, priorYear: boolean): HeaderCell['dated'] {
+  const inSub = headerMonth(sub);
+  const inGroup = inSub ? null : headerMonth(group);
+  if (!inSub && !inGroup) return undefined;
+  const top = splitHeader(inGroup ? inGroup.rest : group).names;
+  const below = splitHeader(inSub ? inSub.rest : sub).names;
+  const names = top.flatMap((g) => below.flatMap((b) => [g + b, b + g]));
+  return { names, fallbackNames: priorYear ? [] : below.filter((b) => b !== ''), month: (inSub ?? inGroup)!.month };
 }
 
 /**

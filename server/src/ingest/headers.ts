@@ -3,7 +3,8 @@ import { compact } from './cells';
 import { QUIETLY_IGNORED, type ColumnSpec, type KindSpec } from './columns';
 import { HEADER_SCAN_ROWS } from './limits';
 import { chooseHeader } from './groupedHeaders';
-import { firstRows, type SheetRow, type SheetTable } from './sheet';
+import { firstRows, type RawCell, type SheetRow, type SheetTable } from './sheet';
+import type { Params } from './messages';
 
 /**
  * Finds the header row of a sheet by its headers, below any title rows and "单位：万元" notes, and
@@ -18,6 +19,30 @@ export interface MappedColumn {
   factor: Rational;
   /** the unit the factor comes from: the header's own, or a "单位：亿元" note above the table */
   unit: MoneyUnit | null;
+  /** the month the header names ("1-8月累计"), when the sheet has no month column (SPEC §17) */
+  month?: HeaderMonth;
+  /** a cell that stands for every row: the month a header names, read as if in a month column */
+  fixed?: RawCell;
+}
+
+/** A month named in a header: "1-8月累计" (cumulative to August), "2026年1-8月", "截至8月". */
+export interface HeaderMonth {
+  month: number;
+  year: number | null;
+  /** the header as written, where the month was read */
+  text: string;
+}
+const HEADER_MONTH = /(?:(\d{4})年)?(?:\d{1,2}月?[-~～—–至到])?(\d{1,2})月(?:份|末)?/;
+
+/** The month a header names, and the header without it ("1-8月累计" → 8, "累计"). */
+export function headerMonth(raw: string): { month: HeaderMonth; rest: string } | null {
+  const text = compact(raw);
+  const m = HEADER_MONTH.exec(text);
+  if (!m) return null;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  const rest = text.slice(0, m.index).replace(/(截至|截止|至|自年初至)$/, '') + text.slice(m.index + m[0].length);
+  return { month: { month, year: m[1] ? Number(m[1]) : null, text: raw }, rest };
 }
 
 export interface HeaderMatch {
@@ -104,6 +129,8 @@ export interface HeaderCell {
   unit: MoneyUnit | null;
   /** a grouped cell's sub-header alone ("累计增速"), tried when group + sub-header names nothing */
   fallbackNames: string[];
+  /** the names again without the month the header names, tried last, for kinds read by month */
+  dated?: { names: string[]; fallbackNames: string[]; month: HeaderMonth };
 }
 
 function singleRowCells(row: SheetRow): HeaderCell[] {
@@ -111,10 +138,14 @@ function singleRowCells(row: SheetRow): HeaderCell[] {
   row.cells.forEach((cell, index) => {
     if (cell.kind !== 'text') return;
     const { names, unit } = splitHeader(cell.text);
-    cells.push({ index, header: cell.text, names, unit, fallbackNames: [] });
+    const named = headerMonth(cell.text);
+    const dated = named && named.rest !== '' ? { names: splitHeader(named.rest).names, fallbackNames: [], month: named.month } : undefined;
+    cells.push({ index, header: cell.text, names, unit, fallbackNames: [], dated });
   });
   return cells;
 }
+
+const FIGURE_TYPES = new Set(['wan', 'count', 'pct']);
 
 export function matchCells(spec: KindSpec, cells: readonly HeaderCell[], headerRow: number, headerIndex: number): HeaderMatch {
   const lookup = lookupFor(spec);
@@ -122,22 +153,32 @@ export function matchCells(spec: KindSpec, cells: readonly HeaderCell[], headerR
   const ignored: HeaderMatch['ignored'] = [];
   const duplicates: HeaderMatch['duplicates'] = [];
   let groupedColumns = 0;
+  const byMonth = spec.columns.some((c) => c.field === 'month');
   for (const cell of cells) {
     const byName = cell.names.map((n) => lookup.get(n)).find((c) => c !== undefined);
-    const column = byName ?? cell.fallbackNames.map((n) => lookup.get(n)).find((c) => c !== undefined);
+    let column = byName ?? cell.fallbackNames.map((n) => lookup.get(n)).find((c) => c !== undefined);
+    let month: HeaderMonth | undefined;
+    if (!column && byMonth && cell.dated) {
+      // "1-8月累计" under 规上工业总产值: the figure, cumulative to the month the header names
+      const dated = [...cell.dated.names, ...cell.dated.fallbackNames].map((n) => lookup.get(n)).find((c) => c !== undefined);
+      if (dated && FIGURE_TYPES.has(dated.type)) {
+        column = dated;
+        month = { ...cell.dated.month, text: cell.header };
+      }
+    }
     if (!column) {
       const names = [...cell.names, ...cell.fallbackNames];
       if (!names.some((n) => QUIETLY_IGNORED.has(n)) && names[0] !== '') ignored.push({ index: cell.index, header: cell.header });
       continue;
     }
-    const first = columns.find((c) => c.spec === column);
+    const first = columns.find((c) => c.spec === column && c.month?.month === month?.month);
     if (first) {
       // a header merged across two columns repeats its text: the same column, not a duplicate
       if (first.header !== cell.header || first.index !== cell.index - 1) duplicates.push({ header: cell.header, first: first.header });
       continue;
     }
-    if (byName && cell.fallbackNames.length > 0) groupedColumns++;
-    columns.push({ spec: column, index: cell.index, header: cell.header, factor: factorFor(column, cell.unit), unit: cell.unit });
+    if ((byName || month) && cell.fallbackNames.length > 0) groupedColumns++;
+    columns.push({ spec: column, index: cell.index, header: cell.header, factor: factorFor(column, cell.unit), unit: cell.unit, ...(month ? { month } : {}) });
   }
   return { headerRow, headerIndex, columns, ignored, duplicates, groupedColumns };
 }
@@ -168,13 +209,14 @@ function applyNoteUnit(match: HeaderMatch, above: readonly SheetRow[]): HeaderMa
 
 export function satisfies(spec: KindSpec, match: HeaderMatch): boolean {
   const fields = new Set(match.columns.map((c) => c.spec.field));
+  if (match.columns.some((c) => c.month)) fields.add('month'); // the headers name it
   return spec.requiredGroups.every((group) => group.some((f) => fields.has(f)));
 }
 
-export type HeaderSearch = { found: true; match: HeaderMatch } | { found: false; message: string };
+export type HeaderSearch = { found: true; match: HeaderMatch } | { found: false; msg: string; params: Params };
 
-/** `kinds`: every kind's columns, to say when a sheet looks like another kind than the one chosen. */
-export function findHeader(spec: KindSpec, table: SheetTable, kinds: readonly KindSpec[]): HeaderSearch {
+/** `others`: every kind's columns, to say when a file looks like another kind than the one chosen. */
+export function findHeader(spec: KindSpec, table: SheetTable, others: readonly KindSpec[]): HeaderSearch {
   const rows = firstRows(table, HEADER_SCAN_ROWS);
   let best: HeaderMatch | null = null;
   for (let i = 0; i < rows.length; i++) {
@@ -183,28 +225,33 @@ export function findHeader(spec: KindSpec, table: SheetTable, kinds: readonly Ki
     if (match) return { found: true, match: applyNoteUnit(match, rows.slice(0, i)) };
     if (single.columns.length > 0 && (!best || single.columns.length > best.columns.length)) best = single;
   }
-  return { found: false, message: missingHeaderMessage(spec, kinds, table.name, rows, best) };
+  return { found: false, ...missingHeader(spec, table.name, rows, best, others) };
 }
 
-function describeGroup(spec: KindSpec, group: readonly string[]): string {
+function describeGroup(spec: KindSpec, group: readonly string[], en: boolean): string {
   return group
     .map((f) => spec.columns.find((c) => c.field === f)!)
-    .map((c) => `“${c.header}”（${c.english}）`)
-    .join('或');
+    .map((c) => (en ? `"${c.header}" (${c.english})` : `“${c.header}”（${c.english}）`))
+    .join(en ? ' or ' : '或');
 }
 
-function missingHeaderMessage(spec: KindSpec, kinds: readonly KindSpec[], sheetName: string, rows: readonly SheetRow[], best: HeaderMatch | null): string {
-  const expected = spec.requiredGroups.map((g) => describeGroup(spec, g)).join('、');
-  const other = kinds.find(
-    (k) => k.kind !== spec.kind && rows.some((_, i) => satisfies(k, matchRow(k, rows, i))),
+const describeGroups = (spec: KindSpec, groups: readonly (readonly string[])[], en: boolean) =>
+  groups.map((g) => describeGroup(spec, g, en)).join(en ? ', ' : '、');
+
+/** Why no header was found, as a message id and its params (messages.ts): another kind, a row lacking columns, or none. */
+function missingHeader(spec: KindSpec, sheet: string, rows: readonly SheetRow[], best: HeaderMatch | null, others: readonly KindSpec[]): { msg: string; params: Params } {
+  const common = {
+    sheet, title: spec.title, titleEn: spec.titleEn,
+    expected: describeGroups(spec, spec.requiredGroups, false), expectedEn: describeGroups(spec, spec.requiredGroups, true),
+  };
+  const other = others.find(
+    (k) => k !== spec && rows.some((_, i) => satisfies(k, matchRow(k, rows, i))),
   );
-  if (other) {
-    return `工作表“${sheetName}”的表头看起来是“${other.title}”，不是“${spec.title}”。请确认上传类型是否选对；“${spec.title}”需要的列：${expected}`;
-  }
+  if (other) return { msg: 'no_header.other_kind', params: { ...common, other: other.title, otherEn: other.titleEn } };
   if (best) {
     const fields = new Set(best.columns.map((c) => c.spec.field));
-    const missing = spec.requiredGroups.filter((g) => !g.some((f) => fields.has(f))).map((g) => describeGroup(spec, g));
-    return `工作表“${sheetName}”第 ${best.headerRow} 行像是表头，但缺少列：${missing.join('、')}。“${spec.title}”需要的列：${expected}`;
+    const missing = spec.requiredGroups.filter((g) => !g.some((f) => fields.has(f)));
+    return { msg: 'no_header.missing', params: { ...common, headerRow: best.headerRow, missing: describeGroups(spec, missing, false), missingEn: describeGroups(spec, missing, true) } };
   }
-  return `工作表“${sheetName}”的前 ${HEADER_SCAN_ROWS} 行中找不到表头。“${spec.title}”需要的列：${expected}`;
+  return { msg: 'no_header.not_found', params: { ...common, rows: HEADER_SCAN_ROWS } };
 }

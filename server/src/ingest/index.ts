@@ -1,68 +1,12 @@
-import type { Policy, Registry, UploadError, UploadKind, UploadWarning } from '@scoreboard/shared';
-import { kindSpec } from './columns';
-import { EntrySink, type IngestEntry } from './entries';
-import { readTables } from './tables';
-import { Issues } from './issues';
-import { readSheet } from './readSheet';
-import { firstRows, TooManyRowsError } from './sheet';
-import { TOO_MANY_ROWS } from './tables';
-
 /**
- * The statisticians' upload reader (SPEC §8): turns an XLSX or CSV file into keyed entries, every
- * error with its sheet, row and column, and warnings. It never throws for a bad file: what cannot be
- * read comes back as an error with row null and a message that says what to do.
+ * The statisticians' upload reader (SPEC §8, §17): parse.ts reads a file into keyed entries and
+ * issues; offThread.ts does the same for large files in a worker thread; kinds/ holds each upload
+ * kind; messages.ts words the issues in Chinese or English.
  */
 export type { IngestEntry } from './entries';
 export { MAX_ROWS, MAX_UPLOAD_BYTES } from './limits';
 export { plausibilityWarnings } from './plausibility';
 export { buildTemplate } from './template';
-
-export interface IngestResult {
-  kind: UploadKind;
-  rowsRead: number;
-  entries: IngestEntry[];
-  errors: UploadError[];
-  warnings: UploadWarning[];
-}
-
-export async function parseUpload(input: {
-  kind: UploadKind;
-  fileName: string;
-  data: Buffer;
-  policy: Policy;
-  registry: Registry;
-}): Promise<IngestResult> {
-  const { kind, fileName, data } = input;
-  const fail = (code: string, message: string): IngestResult => ({
-    kind, rowsRead: 0, entries: [], warnings: [],
-    errors: [{ sheet: fileName, row: null, column: null, value: null, message, code }],
-  });
-  try {
-    const tables = await readTables(fileName, data);
-    if (!tables.ok) return fail(tables.code, tables.message);
-    const issues = new Issues();
-    const sink = new EntrySink();
-    let rowsRead = 0;
-    let headerFound = false;
-    const noHeader: string[] = [];
-    for (const table of tables.tables) {
-      // a 填写说明 sheet (ours or a statistician's) lists the headers themselves: it is not data
-      if (table.name.includes('说明')) continue;
-      const read = readSheet({ spec: kindSpec(kind, input.policy), table, policy: input.policy, registry: input.registry, issues, sink });
-      if (read.found) {
-        headerFound = true;
-        rowsRead += read.rowsRead;
-      } else if (firstRows(table, 1).length > 0) noHeader.push(read.message);
-    }
-    if (!headerFound) {
-      return fail('no_header', noHeader[0] ?? `文件“${fileName}”是空的，没有可读取的表格`);
-    }
-    const { errors, warnings } = issues.finish(tables.tables[0]?.name ?? fileName);
-    return { kind, rowsRead, entries: sink.entries, errors, warnings };
-  } catch (error) {
-    if (error instanceof TooManyRowsError) return fail('too_many_rows', TOO_MANY_ROWS);
-    // the readers refuse bad files themselves; anything else is still the file's fault, not a crash
-    const detail = error instanceof Error ? error.message.slice(0, 200) : String(error);
-    return fail('unreadable_file', `无法读取文件“${fileName}”（${detail}）。请在 Excel 中另存为 .xlsx 或 CSV（UTF-8）后重新上传`);
-  }
-}
+export { languageOf, renderIssue, renderIssues, renderMessage, type Issue, type Lang } from './messages';
+export { parseUpload, type IngestResult, type ParseInput } from './parse';
+export { parseUploadOffThread } from './offThread';

@@ -1,22 +1,22 @@
-import type { UploadError, UploadWarning } from '@scoreboard/shared';
 import { MAX_LISTED_ERRORS } from './limits';
+import type { Issue } from './messages';
 
 /**
  * Collects every problem in a file, so the statistician fixes them all in one go (SPEC §8), and
  * stops listing past a limit so a wrong 200,000-row file does not produce a 200,000-line answer.
  */
 export class Issues {
-  readonly errors: UploadError[] = [];
-  readonly warnings: UploadWarning[] = [];
+  readonly errors: Issue[] = [];
+  readonly warnings: Issue[] = [];
   private unlistedErrors = 0;
   private unlistedWarnings = 0;
 
-  error(issue: UploadError): void {
+  error(issue: Issue): void {
     if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(issue);
     else this.unlistedErrors++;
   }
 
-  warn(issue: UploadWarning): void {
+  warn(issue: Issue): void {
     if (this.warnings.length < MAX_LISTED_ERRORS) this.warnings.push(issue);
     else this.unlistedWarnings++;
   }
@@ -26,19 +26,10 @@ export class Issues {
   }
 
   /** Appends one line saying how many more there were, when some were not listed. */
-  finish(sheet: string): { errors: UploadError[]; warnings: UploadWarning[] } {
-    if (this.unlistedErrors > 0) {
-      this.errors.push({
-        sheet, row: null, column: null, value: null, code: 'more_errors',
-        message: `另有 ${this.unlistedErrors} 处错误未逐条列出，请先改正以上错误后重新上传`,
-      });
-    }
-    if (this.unlistedWarnings > 0) {
-      this.warnings.push({
-        sheet, row: null, column: null, value: null, code: 'more_warnings',
-        message: `另有 ${this.unlistedWarnings} 条提示未逐条列出`,
-      });
-    }
+  finish(sheet: string): { errors: Issue[]; warnings: Issue[] } {
+    const more = (code: string, count: number): Issue => ({ sheet, row: null, column: null, value: null, code, msg: code, params: { count }, at: 'file' });
+    if (this.unlistedErrors > 0) this.errors.push(more('more_errors', this.unlistedErrors));
+    if (this.unlistedWarnings > 0) this.warnings.push(more('more_warnings', this.unlistedWarnings));
     return { errors: this.errors, warnings: this.warnings };
   }
 }

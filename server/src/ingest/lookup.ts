@@ -10,11 +10,13 @@ const normalise = (text: string): string => compact(text).toLowerCase();
 export interface Named {
   id: string;
   name: string;
+  nameEn: string;
 }
 
 export interface Resolver {
   resolve(text: string): Named | null;
-  examples: string;
+  /** message params naming some valid entries: `examples` (“城中区”、…) and a `code` */
+  examples: { examples: string; code?: string };
 }
 
 export function unitResolver(policy: Policy, registry: Registry): Resolver {
@@ -22,45 +24,35 @@ export function unitResolver(policy: Policy, registry: Registry): Resolver {
   const ranked = new Set(policy.units);
   for (const unit of registry.units) {
     if (!ranked.has(unit.unitId)) continue; // only the units this policy assesses
-    const named = { id: unit.unitId, name: unit.name };
+    const named = { id: unit.unitId, name: unit.name, nameEn: unit.nameEn };
     for (const word of [unit.unitId, unit.name, unit.shortName, unit.nameEn, ...unit.aliases]) map.set(normalise(word), named);
   }
   const examples = registry.units.filter((u) => ranked.has(u.unitId)).slice(0, 4).map((u) => `“${u.name}”`);
-  return { resolve: (text) => map.get(normalise(text)) ?? null, examples: `${examples.join('、')}等，或单位代码如“${policy.units[0]}”` };
+  return { resolve: (text) => map.get(normalise(text)) ?? null, examples: { examples: examples.join('、'), code: policy.units[0]! } };
 }
 
 export function industryResolver(registry: Registry): Resolver {
   const map = new Map<string, Named>();
   for (const industry of registry.industries) {
-    const named = { id: industry.industryId, name: industry.shortName };
+    const named = { id: industry.industryId, name: industry.shortName, nameEn: industry.nameEn };
     for (const word of [industry.industryId, industry.name, industry.shortName, industry.nameEn, ...industry.aliases]) {
       map.set(normalise(word), named);
     }
   }
   const examples = registry.industries.slice(0, 3).map((i) => `“${i.name}”`);
-  return { resolve: (text) => map.get(normalise(text)) ?? null, examples: `${examples.join('、')}等，或其简称` };
+  return { resolve: (text) => map.get(normalise(text)) ?? null, examples: { examples: examples.join('、') } };
 }
 
-/** 类别 words come from the policy's subsidy kinds: id, names, short name and aliases. */
-export interface KindResolver {
-  resolve: (text: string) => SubsidyKind | null;
-  /** for messages: “展会”“自办活动”或“国际认证”（或 exhibition / event / certification） */
-  examples: string;
-}
-export function kindResolver(policy: Policy): KindResolver {
+/** 类别 words come from the policy's subsidy kinds: id, names, short name and the words it lists. */
+export function kindResolver(policy: Policy): (text: string) => SubsidyKind | null {
   const map = new Map<string, SubsidyKind>();
   for (const rule of policy.subsidies.kinds) {
     for (const word of [rule.kind, rule.name, rule.nameEn, rule.shortName, ...rule.aliases]) map.set(normalise(word), rule.kind);
   }
-  const names = policy.subsidies.kinds.map((k) => `“${k.shortName}”`);
-  const examples = `${names.length > 1 ? `${names.slice(0, -1).join('')}或${names.at(-1)}` : (names[0] ?? '')}（或 ${policy.subsidies.kinds.map((k) => k.kind).join(' / ')}）`;
-  return {
-    resolve(text) {
-      const word = normalise(text);
-      // "展会补贴", "认证类" name the same kinds
-      return map.get(word) ?? map.get(word.replace(/(补贴|补助|支持|类|项目)$/, '')) ?? null;
-    },
-    examples,
+  return (text) => {
+    const word = normalise(text);
+    // "展会补贴", "认证类" name the same kinds
+    return map.get(word) ?? map.get(word.replace(/(补贴|补助|支持|类|项目)$/, '')) ?? null;
   };
 }
 

@@ -1,72 +1,59 @@
-import {
-  creditCodeCheckChar, isValidCreditCode, lt, mul, normaliseCreditCode, rat, yuanToFen, ZERO,
-  type ApplicationInput,
-} from '@scoreboard/shared';
+import { creditCodeCheckChar, isValidCreditCode, lt, mul, normaliseCreditCode, rat, yuanToFen, ZERO } from '@scoreboard/shared';
 import { cellText, compact, numberText, parseBoolean, parseDate, parseNumber } from './cells';
-import type { EntrySink, RowScope } from './entries';
+import type { RowScope } from './entries';
 import type { MappedColumn } from './headers';
-import type { KindResolver } from './lookup';
 
 /**
- * Rows of the record kinds: subsidy applications (keyed by application id) and the joint-punishment
- * list (keyed by credit code). Each record is stored whole, as JSON.
+ * What the record kinds (subsidy applications, the joint-punishment list) share: text, credit codes,
+ * 是/否, dates and amounts in 元 to the fen. Each record is stored whole, as JSON.
  */
-export interface RecordContext {
-  columns: ReadonlyMap<string, MappedColumn>;
-  sink: EntrySink;
-  kindOf: KindResolver;
-}
-
-function text(scope: RowScope, column: MappedColumn | undefined): string | null {
+export function text(scope: RowScope, column: MappedColumn | undefined): string | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') return null;
   if (cell.kind === 'bool') return cell.value ? '是' : '否';
   return cellText(cell); // cells arrive trimmed
 }
 
-function requiredText(scope: RowScope, column: MappedColumn | undefined, what: string): string | null {
+/** `what`: the field, named in the message (申报编号, enterprise name …) */
+export function requiredText(scope: RowScope, column: MappedColumn | undefined, what: string): string | null {
   const value = text(scope, column);
-  if (value === null || value === '') scope.fail(column, 'missing_value', `缺少${what}`);
+  if (value === null || value === '') scope.fail(column, 'missing_value', { what });
   return value;
 }
 
 /** GB 32100-2015: 18 characters, the last one a check character over the first 17. */
-function creditCode(scope: RowScope, column: MappedColumn | undefined): string | null {
-  const raw = requiredText(scope, column, '统一社会信用代码');
+export function creditCode(scope: RowScope, column: MappedColumn | undefined): string | null {
+  const raw = requiredText(scope, column, 'creditCode');
   if (raw === null) return null;
   if (scope.cell(column).kind === 'number') {
     // Excel keeps 15 digits of a number: an all-digit code typed into a number cell has lost its tail
-    scope.fail(column, 'bad_credit_code', '统一社会信用代码被 Excel 当作数字保存，末几位已丢失。请把该列设为“文本”格式后重新填写');
+    scope.fail(column, 'bad_credit_code', {}, 'number_cell');
     return null;
   }
   const code = CLEAN_CODE.test(raw) ? raw : normaliseCreditCode(compact(raw));
   if (isValidCreditCode(code)) return code;
   const check = code.length === 18 ? creditCodeCheckChar(code.slice(0, 17)) : null;
-  const message =
-    check !== null
-      ? `统一社会信用代码“${code}”的校验位错误：按前 17 位计算，第 18 位应为“${check}”，请核对是否填错`
-      : code.length !== 18
-        ? `统一社会信用代码“${code}”有 ${code.length} 位，应为 18 位`
-        : `统一社会信用代码“${code}”含有不允许的字符（代码只用数字和除 I、O、S、V、Z 外的大写字母）`;
-  scope.fail(column, 'bad_credit_code', message);
+  if (check !== null) scope.fail(column, 'bad_credit_code', { code, check }, 'check_digit');
+  else if (code.length !== 18) scope.fail(column, 'bad_credit_code', { code, length: code.length }, 'length');
+  else scope.fail(column, 'bad_credit_code', { code }, 'characters');
   return null;
 }
 
-function optionalBoolean(scope: RowScope, column: MappedColumn | undefined): boolean | null {
+export function optionalBoolean(scope: RowScope, column: MappedColumn | undefined): boolean | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') return null;
   const parsed = parseBoolean(cell);
   if (parsed.ok) return parsed.value;
-  scope.fail(column, 'bad_boolean', `“${cellText(cell)}”应为${parsed.expected}`);
+  scope.fail(column, 'bad_boolean', { text: cellText(cell), expected: parsed.expected });
   return null;
 }
 
-function optionalDate(scope: RowScope, column: MappedColumn | undefined): string | null {
+export function optionalDate(scope: RowScope, column: MappedColumn | undefined): string | null {
   const cell = scope.cell(column);
   if (cell.kind === 'blank') return null;
   const parsed = parseDate(cell);
   if (parsed.ok) return parsed.value;
-  scope.fail(column, 'bad_date', `“${cellText(cell)}”不是有效日期，应为${parsed.expected}`);
+  scope.fail(column, 'bad_date', { text: cellText(cell), expected: parsed.expected });
   return null;
 }
 
@@ -75,69 +62,34 @@ const CLEAN_CODE = /^[0-9A-Z]{18}$/;
 const PLAIN_YUAN = /^\d{1,13}(\.\d{1,2})?$/;
 
 /** 元 to the fen, exactly: a claim is never rounded silently. */
-function costFen(scope: RowScope, column: MappedColumn | undefined): number | null {
+export function costFen(scope: RowScope, column: MappedColumn | undefined): number | null {
   const cell = scope.cell(column);
   if (!column || cell.kind === 'blank') {
-    scope.fail(column, 'missing_value', '缺少申报费用');
+    scope.fail(column, 'missing_value', { what: 'costYuan' });
     return null;
   }
-  // the common case, a plain amount in 元 to the fen, in integer arithmetic without rationals
-  const plain = cell.kind === 'text' && column.factor.n === 1n && column.factor.d === 1n ? numberText(cell, false) : null;
+  // the common case, a plain amount in 元 to the fen, in integer arithmetic without rationals: typed
+  // as text, or a number cell read as Excel shows it (15 significant digits, as parseNumber does)
+  const inYuan = column.factor.n === 1n && column.factor.d === 1n;
+  const plain = !inYuan ? null : cell.kind === 'text' ? numberText(cell, false) : cell.kind === 'number' && Number.isFinite(cell.value) ? String(Number(cell.value.toPrecision(15))) : null;
   if (plain !== null && PLAIN_YUAN.test(plain)) return yuanToFen(plain);
   const parsed = parseNumber(cell, false);
   if (!parsed.ok) {
-    scope.fail(column, 'not_a_number', `“${cellText(cell)}”不是金额，应为${parsed.expected}`);
+    scope.fail(column, 'not_a_number', { text: cellText(cell), expected: parsed.expected }, 'amount');
     return null;
   }
   if (lt(parsed.value, ZERO)) {
-    scope.fail(column, 'negative_value', `费用 ${cellText(cell)} 是负数，应为不小于 0 的金额`);
+    scope.fail(column, 'negative_value', { text: cellText(cell) }, 'amount');
     return null;
   }
   const fen = mul(mul(parsed.value, column.factor), FEN_PER_YUAN);
   if (fen.d !== 1n) {
-    scope.fail(column, 'bad_amount', `金额“${cellText(cell)}”超过两位小数（精确到分），请核对`);
+    scope.fail(column, 'bad_amount', { text: cellText(cell) }, 'fen');
     return null;
   }
   if (fen.n > BigInt(Number.MAX_SAFE_INTEGER)) {
-    scope.fail(column, 'bad_amount', `金额“${cellText(cell)}”过大，请核对单位`);
+    scope.fail(column, 'bad_amount', { text: cellText(cell) }, 'too_large');
     return null;
   }
   return Number(fen.n);
-}
-
-export function readApplicationRow(scope: RowScope, ctx: RecordContext): void {
-  const { columns } = ctx;
-  const idColumn = columns.get('applicationId');
-  const applicationId = requiredText(scope, idColumn, '申报编号');
-  if (applicationId) ctx.sink.claim(scope, idColumn, applicationId, applicationId);
-  const enterpriseName = requiredText(scope, columns.get('enterpriseName'), '企业名称');
-  const code = creditCode(scope, columns.get('creditCode'));
-  const aboveSize = optionalBoolean(scope, columns.get('aboveSize'));
-  const kindColumn = columns.get('kind');
-  const kindText = requiredText(scope, kindColumn, '类别');
-  const kind = kindText === null ? null : ctx.kindOf.resolve(kindText);
-  if (kindText !== null && kind === null) {
-    scope.fail(kindColumn, 'unknown_kind', `无法识别的类别“${kindText}”，应为${ctx.kindOf.examples}`);
-  }
-  const item = text(scope, columns.get('item')) ?? '';
-  const date = optionalDate(scope, columns.get('date'));
-  const fen = costFen(scope, columns.get('costYuan'));
-  const certType = text(scope, columns.get('certType'));
-  const declaration = optionalBoolean(scope, columns.get('declaration'));
-  if (scope.failed || !applicationId || !enterpriseName || !code || !kind || fen === null) return;
-  const input: ApplicationInput = {
-    applicationId, enterpriseName, creditCode: code, aboveSize, kind, item, date, costFen: fen, certType, declaration,
-  };
-  ctx.sink.add(scope, idColumn, applicationId, JSON.stringify(input), `${applicationId} · ${enterpriseName}`, idColumn?.header);
-}
-
-export function readBlacklistRow(scope: RowScope, ctx: RecordContext): void {
-  const codeColumn = ctx.columns.get('creditCode');
-  const code = creditCode(scope, codeColumn);
-  if (code) ctx.sink.claim(scope, codeColumn, code, code);
-  const enterpriseName = text(scope, ctx.columns.get('enterpriseName')) ?? '';
-  const listedOn = optionalDate(scope, ctx.columns.get('listedOn'));
-  if (scope.failed || !code) return;
-  const value = JSON.stringify({ creditCode: code, enterpriseName, listedOn });
-  ctx.sink.add(scope, codeColumn, code, value, enterpriseName ? `${code} · ${enterpriseName}` : code, codeColumn?.header);
 }

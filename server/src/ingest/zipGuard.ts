@@ -1,16 +1,15 @@
-import { Inflate } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { MAX_INFLATED_ENTRY, MAX_INFLATED_TOTAL, MAX_ROWS, MAX_SHEET_ROWS, MAX_ZIP_ENTRIES } from './limits';
+import type { Params } from './messages';
 
 /**
- * Checks an XLSX (a zip) before the spreadsheet library inflates it. The library trusts the sizes
- * the zip declares; a zip bomb lies about them, so every entry is inflated here in small steps,
- * counting the bytes that really come out, and refused as soon as a cap is passed. Entries are found
+ * Checks an XLSX or ODS (both zips) before the spreadsheet library inflates it. The library trusts the sizes
+ * the zip declares; a zip bomb lies about them, so every entry is inflated here, counting the bytes
+ * that really come out, and refused as soon as a cap is passed. Entries are found
  * through the central directory, the same way the library finds them, so overlapping-entry bombs
  * are counted as often as they would be inflated.
  */
-export type ZipCheck =
-  | { ok: true; rows: number }
-  | { ok: false; code: 'zip_bomb' | 'unreadable_file' | 'too_many_rows'; message: string };
+export type RefusalCode = 'zip_bomb' | 'unreadable_file' | 'too_many_rows' | 'password_protected';
 
 interface CentralEntry {
   name: string;
@@ -22,15 +21,15 @@ interface CentralEntry {
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
-/** Compressed bytes pushed per step: at deflate's best ratio (~1:1032) this inflates ≤ 4 MiB. */
-const STEP = 4 * 1024;
 
+/** A refusal: its code, and the message id and params of its words (messages.ts). */
 class Refused extends Error {
   constructor(
-    readonly code: 'zip_bomb' | 'unreadable_file' | 'too_many_rows',
-    message: string,
+    readonly code: RefusalCode,
+    readonly msg: string,
+    readonly params: Params = {},
   ) {
-    super(message);
+    super(msg);
   }
 }
 
@@ -44,21 +43,21 @@ function readCentralDirectory(data: Uint8Array): CentralEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new Refused('unreadable_file', '文件已损坏：找不到 zip 目录，请在 Excel 中重新保存为 .xlsx 后上传');
+  if (eocd < 0) throw new Refused('unreadable_file', 'unreadable_file.zip_no_directory');
   const count = view.getUint16(eocd + 10, true);
   const dirOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || dirOffset === 0xffffffff) {
-    throw new Refused('zip_bomb', '文件使用了 ZIP64 超大格式，超出上传限制，已拒绝');
+    throw new Refused('zip_bomb', 'zip_bomb.zip64');
   }
   if (count > MAX_ZIP_ENTRIES) {
-    throw new Refused('zip_bomb', `文件内部包含 ${count} 个压缩条目（上限 ${MAX_ZIP_ENTRIES} 个），不像正常的 Excel 文件，已拒绝`);
+    throw new Refused('zip_bomb', 'zip_bomb.entries', { count, max: MAX_ZIP_ENTRIES });
   }
   const entries: CentralEntry[] = [];
   let p = dirOffset;
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i++) {
     if (p + 46 > data.length || view.getUint32(p, true) !== CENTRAL_SIGNATURE) {
-      throw new Refused('unreadable_file', '文件已损坏：zip 目录不完整，请在 Excel 中重新保存后上传');
+      throw new Refused('unreadable_file', 'unreadable_file.zip_no_directory');
     }
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
@@ -74,19 +73,19 @@ function readCentralDirectory(data: Uint8Array): CentralEntry[] {
   return entries;
 }
 
-/** Counts `<row` elements in worksheet XML as it streams past, to refuse huge sheets early. */
+/** Counts the `<row` elements of XLSX worksheet XML as it streams past, to refuse huge sheets early. */
 class RowCounter {
   rows = 0;
   private tail: Buffer = Buffer.alloc(0);
   push(chunk: Uint8Array): void {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     // a tag split across two chunks: look at the last bytes of the one before and the start of this one
-    if (this.tail.length > 0) this.count(Buffer.concat([this.tail, bytes.subarray(0, 4)]), 0);
-    this.count(bytes, 0);
+    if (this.tail.length > 0) this.count(Buffer.concat([this.tail, bytes.subarray(0, 4)]));
+    this.count(bytes);
     this.tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 4)));
   }
-  private count(bytes: Buffer, from: number): void {
-    for (let i = bytes.indexOf(ROW_TAG, from); i >= 0 && i + 4 < bytes.length; i = bytes.indexOf(ROW_TAG, i + 4)) {
+  private count(bytes: Buffer): void {
+    for (let i = bytes.indexOf(ROW_TAG); i >= 0 && i + 4 < bytes.length; i = bytes.indexOf(ROW_TAG, i + 4)) {
       const next = bytes[i + 4];
       if (next === 0x20 || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d) this.rows++;
     }
@@ -94,58 +93,240 @@ class RowCounter {
 }
 const ROW_TAG = Buffer.from('<row');
 
-function inflateCounting(compressed: Uint8Array, onChunk: (chunk: Uint8Array) => void, budget: () => number): number {
-  let produced = 0;
-  const inflater = new Inflate((chunk) => {
-    produced += chunk.length;
-    if (produced > MAX_INFLATED_ENTRY || produced > budget()) {
-      throw new Refused('zip_bomb', '文件解压后过大（疑似“压缩炸弹”），已拒绝。正常的 Excel 文件不会出现这种情况');
+/**
+ * Finds, in XLSX worksheet XML, the formula cells saved without a stored value (`<c r="C12"><f>…</f></c>`,
+ * as programs that never calculate write them). A spreadsheet library reads them as 0; they must be
+ * reported instead. Tags are ASCII, so the bytes are scanned as latin1 text; a cell cut between two
+ * chunks is carried over.
+ */
+class NoResultScanner {
+  /** A1 reference → the formula as written (empty for a shared formula's copies) */
+  readonly refs = new Map<string, string>();
+  private carry = '';
+  push(chunk: Uint8Array): void {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.carry === '' && bytes.indexOf(FORMULA_TAG) < 0) {
+      this.keepTail(bytes.toString('latin1', Math.max(0, bytes.length - 1024)));
+      return;
     }
-    onChunk(chunk);
-  });
-  for (let i = 0; i < compressed.length; i += STEP) {
-    const end = Math.min(i + STEP, compressed.length);
-    inflater.push(compressed.subarray(i, end), end === compressed.length);
+    const text = this.carry + bytes.toString('latin1');
+    NO_RESULT.lastIndex = 0;
+    let end = 0;
+    for (let m = NO_RESULT.exec(text); m; m = NO_RESULT.exec(text)) {
+      this.refs.set(m[1]!, unescapeXml(m[2] ?? ''));
+      end = NO_RESULT.lastIndex;
+    }
+    this.keepTail(text.slice(end));
   }
-  return produced;
+  private keepTail(text: string): void {
+    const start = text.lastIndexOf('<c ');
+    // a cell's XML is short; a formula longer than 64 KiB is not a spreadsheet's
+    this.carry = start >= 0 && text.length - start < 65_536 ? text.slice(start) : '';
+  }
+}
+const FORMULA_TAG = Buffer.from('<f');
+const NO_RESULT = /<c r="([A-Z]{1,3}\d{1,7})"[^>]*>(?:<f[^>]*\/>|<f[^>]*>([^<]*)<\/f>)(?:<v\/>|<v><\/v>)?<\/c>/g;
+
+/**
+ * Inflates one entry with the native zlib, which stops and throws as soon as the output passes
+ * `cap`: real bytes are counted, never the sizes the zip declares.
+ */
+function inflateCapped(compressed: Uint8Array, cap: number): Buffer {
+  try {
+    return inflateRawSync(compressed, { maxOutputLength: Math.max(1, cap) });
+  } catch (error) {
+    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new Refused('zip_bomb', 'zip_bomb');
+    throw new Refused('unreadable_file', 'unreadable_file.zip_damaged');
+  }
 }
 
-export function checkXlsxZip(data: Uint8Array): ZipCheck {
+/** The scanners read a part in slices, as they would read a stream. */
+const SLICE = 1024 * 1024;
+
+/** Small XML parts kept whole: the workbook's sheet list and its relationships, the ODS manifest. */
+class TextPart {
+  private readonly parts: Uint8Array[] = [];
+  private size = 0;
+  push(chunk: Uint8Array): void {
+    if (this.size > MAX_TEXT_PART) return;
+    this.parts.push(chunk.slice());
+    this.size += chunk.length;
+  }
+  get text(): string {
+    return Buffer.concat(this.parts).toString('utf8');
+  }
+}
+const MAX_TEXT_PART = 4 * 1024 * 1024;
+
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+const unescapeXml = (s: string) =>
+  s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+
+/** Sheet name → worksheet part, from xl/workbook.xml and its relationships. */
+function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const byPart = new Map<string, string>();
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
+    const part = id ? targets.get(id) : undefined;
+    if (name !== undefined && part) byPart.set(part, unescapeXml(name));
+  }
+  return byPart;
+}
+
+export type ZipFormat = 'xlsx' | 'ods';
+export type ZipCheck =
+  | { ok: true; format: ZipFormat; rows: number; noResult: Map<string, Map<string, string>> }
+  | { ok: false; code: RefusalCode; msg: string; params: Params };
+
+/**
+ * Checks an XLSX or ODS (both zips) before the spreadsheet library inflates it: real inflated
+ * bytes against the caps, rows counted (`<row` in XLSX worksheets; in ODS, rows that hold a value,
+ * times their `number-rows-repeated`, see odsGuard), an encrypted ODS refused with its own message.
+ */
+export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
   try {
     const entries = readCentralDirectory(data);
-    if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
-      throw new Refused('unreadable_file', '这是一个 zip 压缩包，但不是 Excel（.xlsx）文件，请上传 .xlsx 或 CSV 文件');
+    const names = new Set(entries.map((e) => e.name));
+    // The same order of tests as the spreadsheet library's, so the parts checked here are the parts it
+    // reads: a manifest makes it an OpenDocument package, whatever else the zip holds.
+    let format: ZipFormat;
+    if (names.has('META-INF/manifest.xml')) {
+      if (!names.has('content.xml') || !names.has('mimetype')) throw new Refused('unreadable_file', 'unreadable_file.zip_not_spreadsheet');
+      format = 'ods';
+    } else if (names.has('objectdata.xml') || names.has('Index/Document.iwa') || names.has('Index.zip') || !names.has('[Content_Types].xml')) {
+      throw new Refused('unreadable_file', 'unreadable_file.zip_not_spreadsheet');
+    } else if (names.has('xl/workbook.xml')) {
+      format = 'xlsx';
+    } else {
+      throw new Refused('unreadable_file', 'unreadable_file.zip_not_spreadsheet');
     }
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const counter = new RowCounter();
+    const odsRows = new OdsRowCounter();
+    const scanners = new Map<string, NoResultScanner>();
+    const texts = new Map<string, TextPart>();
     let total = 0;
     for (const entry of entries) {
       const p = entry.localOffset;
       if (p + 30 > data.length || view.getUint32(p, true) !== LOCAL_SIGNATURE) {
-        throw new Refused('unreadable_file', `文件已损坏：条目 ${entry.name} 无法读取，请在 Excel 中重新保存后上传`);
+        throw new Refused('unreadable_file', 'unreadable_file.zip_entry', { entry: entry.name.slice(0, 100) });
       }
       const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
       const body = data.subarray(start, Math.min(start + entry.compressedSize, data.length));
-      const isSheet = entry.name.startsWith('xl/worksheets/') && entry.name.endsWith('.xml');
-      const onChunk = isSheet ? (c: Uint8Array) => counter.push(c) : () => undefined;
-      if (entry.method === 0) {
-        onChunk(body);
-        total += body.length;
-      } else if (entry.method === 8) {
-        total += inflateCounting(body, onChunk, () => MAX_INFLATED_TOTAL - total);
-      } else {
-        throw new Refused('unreadable_file', `文件使用了不支持的压缩方式（${entry.method}），请在 Excel 中重新保存为 .xlsx 后上传`);
+      let onChunk: (c: Uint8Array) => void = () => undefined;
+      // every XML part is scanned, not only xl/worksheets/: [Content_Types].xml may put a sheet anywhere
+      if (format === 'xlsx' && entry.name.endsWith('.xml') && !['xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'].includes(entry.name)) {
+        const scanner = new NoResultScanner();
+        scanners.set(entry.name, scanner);
+        onChunk = (c) => {
+          counter.push(c);
+          scanner.push(c);
+        };
+      } else if (format === 'ods' && entry.name === 'content.xml') {
+        onChunk = (c) => odsRows.push(c);
+      } else if (['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'mimetype', 'META-INF/manifest.xml'].includes(entry.name)) {
+        const part = new TextPart();
+        texts.set(entry.name, part);
+        onChunk = (c) => part.push(c);
       }
+      let content: Uint8Array;
+      if (entry.method === 0) content = body;
+      else if (entry.method === 8) content = inflateCapped(body, Math.min(MAX_INFLATED_ENTRY, MAX_INFLATED_TOTAL - total + 1));
+      else {
+        throw new Refused('unreadable_file', 'unreadable_file.zip_method', { method: entry.method });
+      }
+      total += content.length;
+      if (total <= MAX_INFLATED_TOTAL) for (let i = 0; i < content.length; i += SLICE) onChunk(content.subarray(i, i + SLICE));
       if (total > MAX_INFLATED_TOTAL) {
-        throw new Refused('zip_bomb', '文件解压后过大（疑似“压缩炸弹”），已拒绝。正常的 Excel 文件不会出现这种情况');
+        throw new Refused('zip_bomb', 'zip_bomb');
       }
-      if (counter.rows > MAX_SHEET_ROWS) {
-        throw new Refused('too_many_rows', `表格行数超过上限 ${MAX_ROWS.toLocaleString('en-US')} 行，请拆分后分批上传`);
+      if (counter.rows > MAX_SHEET_ROWS || odsRows.rows > MAX_SHEET_ROWS) {
+        throw new Refused('too_many_rows', 'too_many_rows', { max: MAX_ROWS.toLocaleString('en-US') });
+      }
+      if (odsRows.cells > MAX_ODS_CELLS) {
+        throw new Refused('zip_bomb', 'zip_bomb.repeats');
       }
     }
-    return { ok: true, rows: counter.rows };
+    if (format === 'ods') {
+      if (texts.get('mimetype')?.text.trim() !== ODS_MIMETYPE) {
+        throw new Refused('unreadable_file', 'unreadable_file.not_ods_spreadsheet');
+      }
+      // 另存时设了密码：内容已加密，只能由用户取消密码
+      if (texts.get('META-INF/manifest.xml')?.text.includes('encryption-data')) {
+        throw new Refused('password_protected', 'password_protected');
+      }
+      return { ok: true, format, rows: odsRows.rows, noResult: new Map() };
+    }
+    const parts = sheetParts(texts.get('xl/workbook.xml')?.text ?? '', texts.get('xl/_rels/workbook.xml.rels')?.text ?? '');
+    const noResult = new Map<string, Map<string, string>>();
+    for (const [part, scanner] of scanners) {
+      const name = parts.get(part);
+      if (name !== undefined && scanner.refs.size > 0) noResult.set(name, scanner.refs);
+    }
+    return { ok: true, format, rows: counter.rows, noResult };
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, code: error.code, message: error.message };
-    return { ok: false, code: 'unreadable_file', message: '文件已损坏，无法解压，请在 Excel 中重新保存为 .xlsx 后上传' };
+    if (error instanceof Refused) return { ok: false, code: error.code, msg: error.msg, params: error.params };
+    return { ok: false, code: 'unreadable_file', msg: 'unreadable_file.zip_damaged', params: {} };
   }
+}
+
+
+/**
+ * Counts the rows and cells an ODS really holds: LibreOffice writes a run of equal rows or cells
+ * once with `table:number-rows-repeated` / `table:number-columns-repeated`, and a spreadsheet
+ * library writes each copy out. Empty trailing rows (repeated a million times) hold no value and
+ * cost nothing; a valued cell repeated 16,384 × 1,000,000 times would, and is refused.
+ */
+class OdsRowCounter {
+  rows = 0;
+  cells = 0;
+  private carry = '';
+  private rowRepeat = 1;
+  private rowHasValue = false;
+  push(chunk: Uint8Array): void {
+    const text = this.carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    let at = 0;
+    for (;;) {
+      const open = text.indexOf('<table:', at);
+      if (open < 0) {
+        at = text.length;
+        break;
+      }
+      const close = text.indexOf('>', open);
+      if (close < 0) {
+        at = open;
+        break;
+      }
+      this.tag(text.slice(open, close + 1));
+      at = close + 1;
+    }
+    const rest = text.slice(at);
+    this.carry = rest.length < 65_536 ? rest : '';
+  }
+  private tag(tag: string): void {
+    if (tag.startsWith('<table:table-row ') || tag.startsWith('<table:table-row>') || tag.startsWith('<table:table-row/')) {
+      this.rowHasValue = false;
+      this.rowRepeat = repeat(tag, 'table:number-rows-repeated');
+    } else if (tag.startsWith('<table:table-cell') || tag.startsWith('<table:covered-table-cell')) {
+      if (tag.includes('office:value-type=')) {
+        if (!this.rowHasValue) this.rows += this.rowRepeat;
+        this.rowHasValue = true;
+        this.cells += repeat(tag, 'table:number-columns-repeated') * this.rowRepeat;
+      }
+    }
+  }
+}
+/** 200,000 rows of 25 columns: far beyond any real upload, far below what would exhaust memory. */
+const MAX_ODS_CELLS = 5_000_000;
+
+function repeat(tag: string, attribute: string): number {
+  const m = new RegExp(`${attribute}="(\\d{1,9})"`).exec(tag);
+  return m ? Math.max(1, Number(m[1])) : 1;
 }

@@ -130,6 +130,10 @@ export function createBatchesRepository(db: Database) {
     currentValues(policyId: string, kind: UploadKind): Map<string, string> {
       return new Map(current.all(policyId, kind).map((r) => [r.key, r.value]));
     },
+    /** The same rows one at a time, for kinds of 100,000 keys: none is kept unless the caller keeps it. */
+    forEachCurrent(policyId: string, kind: UploadKind, visit: (key: string, value: string) => void): void {
+      for (const r of current.iterate(policyId, kind)) visit(r.key, r.value);
+    },
     latestChangeAt: (policyId: string) => latestChange.get(policyId)?.at ?? null,
   };
 }

@@ -5,6 +5,7 @@ import {
   batchesSchema, batchSchema, invalidUploadSchema, uploadKindSchema, uploadResultSchema, uploadsQuerySchema,
 } from '@scoreboard/shared';
 import { HttpError } from '../httpError';
+import { languageOf } from '../ingest';
 import { signedIn } from '../plugins/auth';
 import { RequestValidationError } from '../plugins/errors';
 import { errorResponses } from './common';
@@ -26,7 +27,7 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         consumes: ['multipart/form-data'],
-        description: 'multipart/form-data 字段：kind、policyId、file（XLSX 或 CSV，最大 20 MiB）',
+        description: 'multipart/form-data 字段：kind、policyId、file（.xlsx、.xls、.et、.ods、XML/网页表格或 CSV，最大 20 MiB）。错误与提示按 Accept-Language 用中文或英文（en…）表述。',
         querystring: uploadQuerySchema,
         response: { 200: uploadResultSchema, 422: invalidUploadSchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
       },
@@ -62,6 +63,8 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
         data: file.data,
         dryRun: request.query.dryRun,
         actor: signedIn(request).username,
+        // errors and warnings in the request's language: Accept-Language en… → English, else Chinese
+        lang: languageOf(request.headers['accept-language']),
       });
     },
   );

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { amountInCapitals, FEN_PER_WAN, type Awards, type Policy } from '@scoreboard/shared';
+import { fillWidth, fitRowHeight, setA4 } from '../workbook/printLayout';
 
 const WAN = '#,##0';
 const WAN_DECIMALS = '#,##0.####';
@@ -18,30 +19,41 @@ function asOf(awards: Awards): string {
   return parts.join(' · ');
 }
 
-/** Title, as-of line, a bold bordered header row repeated on every printed page (SPEC.md §9). */
-function prepareSheet(wb: ExcelJS.Workbook, name: string, title: string, note: string, headers: string[], widths: number[], landscape: boolean) {
-  const ws = wb.addWorksheet(name, {
-    pageSetup: { paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
-    views: [{ state: 'frozen', ySplit: 3 }],
-  });
+/**
+ * Title, as-of line, a bold bordered header row repeated on every printed page (SPEC.md §9). The
+ * columns fill the width of A4 (landscape for the wide tables), and the header row is as tall as its
+ * wrapped text, so that a real office suite prints it without a line over the first data row.
+ */
+function prepareSheet(wb: ExcelJS.Workbook, name: string, title: string, note: string, headers: string[], weights: number[], landscape: boolean) {
+  const orientation = landscape ? 'landscape' : 'portrait';
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
+  setA4(ws, { orientation, titleRows: '3:3', footer: title });
+  const widths = fillWidth(weights, orientation);
   ws.columns = widths.map((width) => ({ width }));
   ws.mergeCells(1, 1, 1, headers.length);
   ws.mergeCells(2, 1, 2, headers.length);
-  Object.assign(ws.getCell(1, 1), { value: title, font: { bold: true, size: 14 }, alignment: { horizontal: 'center' } });
-  Object.assign(ws.getCell(2, 1), { value: note, alignment: { horizontal: 'center' } });
+  Object.assign(ws.getCell(1, 1), { value: title, font: { bold: true, size: 14 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
+  Object.assign(ws.getCell(2, 1), { value: note, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
+  const whole = widths.reduce((a, b) => a + b, 0);
+  fitRowHeight(ws.getRow(1), () => whole, { fontPt: 14, bold: true });
+  fitRowHeight(ws.getRow(2), () => whole);
   const header = ws.getRow(3);
   header.values = headers;
   header.eachCell((c) => Object.assign(c, { font: { bold: true }, border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }));
-  return ws;
+  fitRowHeight(header, (col) => widths[col - 1]!, { bold: true });
+  return { ws, widths };
 }
 
-function addRow(ws: ExcelJS.Worksheet, values: (string | number | null)[], formats: Record<number, string> = {}) {
-  const row = ws.addRow(values);
+/** A bordered data row, its wrapped cells (unit names, notes) given the height they need. */
+function addRow(sheet: { ws: ExcelJS.Worksheet; widths: number[] }, values: (string | number | null)[], formats: Record<number, string> = {}) {
+  const row = sheet.ws.addRow(values);
   row.eachCell({ includeEmpty: true }, (c, col) => {
     c.border = BORDER;
+    c.alignment = { vertical: 'middle', wrapText: typeof c.value === 'string' };
     const fmt = formats[col];
     if (fmt) c.numFmt = fmt;
   });
+  fitRowHeight(row, (col) => sheet.widths[col - 1]!);
   return row;
 }
 
@@ -74,7 +86,7 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
   const county = prepareSheet(
     wb, '县区奖励', `${awards.title} · 县区（新区）奖励表`, note,
     ['名次', '单位', '综合评分', ...indHeaders, '奖励（万元）', '备注'],
-    [6, 26, 10, ...indHeaders.map(() => 13), 12, 28], true,
+    [5, 13, 7, ...indicators.flatMap(() => [11, 11, 11, 8, 7]), 7, 10], true,
   );
   const formats: Record<number, string> = { 3: '0.00' };
   indicators.forEach((_, k) => Object.assign(formats, { [4 + k * 5]: WAN_DECIMALS, [5 + k * 5]: WAN_DECIMALS, [6 + k * 5]: WAN_DECIMALS, [7 + k * 5]: PCT, [8 + k * 5]: '0.00' }));
@@ -97,17 +109,25 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
   const countyWan = awards.county.reduce((s, r) => s + r.award, 0);
   const totalRow = addRow(county, ['合计', '', null, ...indHeaders.map(() => null), countyWan, ''], formats);
   totalRow.font = { bold: true };
-  const capitals = county.addRow([`奖励合计（大写）：${amountInCapitals(countyWan * FEN_PER_WAN)}`]);
-  county.mergeCells(capitals.number, 1, capitals.number, 5 + indHeaders.length);
-  county.addRow([]);
-  county.addRow(['审核：', '', '', '', '', '批准：', '', '', '', '', '日期：']);
+  const capitals = county.ws.addRow([`奖励合计（大写）：${amountInCapitals(countyWan * FEN_PER_WAN)}`]);
+  county.ws.mergeCells(capitals.number, 1, capitals.number, 5 + indHeaders.length);
+  capitals.height = 22;
+  county.ws.addRow([]);
+  // signature lines: each label in a wide-enough cell, the cells after it left empty (not '') so
+  // that nothing clips the space to sign in
+  const columns = 5 + indHeaders.length;
+  const sign: (string | null)[] = Array.from({ length: columns }, () => null);
+  sign[1] = '审核：';
+  sign[Math.floor(columns / 2) - 1] = '批准：';
+  sign[columns - 3] = '日期：';
+  county.ws.addRow(sign).height = 30;
 
   // 企业补助
   const kindName = new Map<string, string>(policy.subsidies.kinds.map((k) => [k.kind, k.name]));
   const grants = prepareSheet(
     wb, '企业补助', `${awards.title} · 企业开拓市场补助`, note,
     ['统一社会信用代码', '企业名称', '类别', '申报编号', '合规费用（元）', '上限（万元）', '核定（万元）', '拨付（万元）'],
-    [22, 30, 20, 20, 16, 10, 10, 10], true,
+    [20, 26, 16, 18, 13, 8, 8, 8], true,
   );
   for (const g of awards.grants) {
     addRow(grants, [g.creditCode, g.enterpriseName, kindName.get(g.kind) ?? g.kind, g.applicationIds.join('、'), Number(g.eligibleCostYuan), g.capWan, g.computedWan, g.grantedWan], { 5: YUAN, 6: WAN, 7: WAN, 8: WAN });
@@ -117,7 +137,7 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
 
   // 预算
   const b = awards.budget;
-  const budget = prepareSheet(wb, '预算', `${awards.title} · 资金预算`, note, ['项目', '金额（万元）', '说明'], [20, 16, 50], false);
+  const budget = prepareSheet(wb, '预算', `${awards.title} · 资金预算`, note, ['项目', '金额（万元）', '说明'], [14, 12, 40], false);
   // The factor as the domain made it: exact fraction and 4 decimals (snapshots before release 2: the number).
   const factorText = b.factorText === null || b.factorFraction === null ? String(b.factor) : `${b.factorText}（精确值 ${b.factorFraction}）`;
   const lines: [string, number | null, string][] = [

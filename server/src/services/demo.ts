@@ -35,6 +35,7 @@ export async function seedDemoData(deps: {
           data: readFileSync(file),
           dryRun: false,
           actor: 'system',
+          lang: 'zh', // the server log's language
         });
         committed++;
       } catch (err) {

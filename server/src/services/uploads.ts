@@ -3,7 +3,7 @@ import {
   eq, isDecimal, parseDecimal, uploadKindSchema,
   type Batch, type UploadChange, type UploadError, type UploadKind, type UploadResult,
 } from '@scoreboard/shared';
-import { parseUpload, plausibilityWarnings } from '../ingest';
+import { parseUploadOffThread, plausibilityWarnings, renderIssues, renderMessage, type IngestResult, type Lang } from '../ingest';
 import { conflict, HttpError, notFound } from '../httpError';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { BatchesRepository } from '../repositories/batches';
@@ -14,7 +14,12 @@ const MAX_CHANGES_LISTED = 1000;
 // does not read a 100,000-row file twice. A parse depends only on the file and the policy (not on
 // stored figures), so the sha-256 is a safe key. One entry, short-lived: a large parse is tens of MiB.
 const PARSE_CACHE_MS = 10 * 60 * 1000;
-type Parsed = Awaited<ReturnType<typeof parseUpload>>;
+type Parsed = IngestResult;
+
+/** The entries as the store takes them, one at a time (no second array of 100,000 pairs). */
+function* keyValues(entries: readonly { key: string; value: string }[]): Generator<readonly [string, string]> {
+  for (const e of entries) yield [e.key, e.value];
+}
 
 /** "6123.5" and "6123.50" are the same figure; JSON records compare as text. */
 function sameValue(a: string, b: string): boolean {
@@ -35,6 +40,8 @@ export interface UploadInput {
   data: Buffer;
   dryRun: boolean;
   actor: string;
+  /** the language of the request: errors and warnings are worded in it (SPEC §16) */
+  lang: Lang;
 }
 
 export function createUploadsService(deps: {
@@ -60,17 +67,23 @@ export function createUploadsService(deps: {
     const fileName = cleanFileName(input.fileName);
     const sha256 = createHash('sha256').update(input.data).digest('hex');
     const parsed = await parseOnce(`${input.policyId}/${input.kind}/${fileName}/${sha256}`, input.dryRun, () =>
-      parseUpload({ kind: input.kind, fileName, data: input.data, ...loaded }),
+      parseUploadOffThread({ kind: input.kind, fileName, data: input.data, ...loaded }),
     );
     if (parsed.errors.length > 0) {
-      if (!input.dryRun) deps.onRefused?.({ policyId: input.policyId, kind: input.kind, fileName, actor: input.actor, errors: parsed.errors });
-      throw new HttpError(422, 'invalid_upload', `文件“${fileName}”有 ${parsed.errors.length} 处错误，未导入任何数据；请按提示修改后重新上传`, {
-        errors: parsed.errors,
+      // the notification (a 企业微信/钉钉 group of the city office) is in Chinese, whoever uploaded
+      if (!input.dryRun) deps.onRefused?.({ policyId: input.policyId, kind: input.kind, fileName, actor: input.actor, errors: renderIssues(parsed.errors, 'zh') });
+      throw new HttpError(422, 'invalid_upload', renderMessage('invalid_upload', { file: fileName, count: parsed.errors.length }, input.lang), {
+        errors: renderIssues(parsed.errors, input.lang),
       });
     }
 
-    // SPEC.md §8: the preview shows old → new for every key the file mentions.
-    const current = deps.batches.currentValues(input.policyId, input.kind);
+    // SPEC.md §8: the preview shows old → new for every key the file mentions. Only those keys'
+    // stored values are kept: a kind may hold 100,000 claims the file does not touch.
+    const inFile = new Set(parsed.entries.map((e) => e.key));
+    const current = new Map<string, string>();
+    deps.batches.forEachCurrent(input.policyId, input.kind, (key, value) => {
+      if (inFile.has(key)) current.set(key, value);
+    });
     const changes: UploadChange[] = [];
     const summary = { added: 0, changed: 0, unchanged: 0 };
     for (const e of parsed.entries) {
@@ -81,7 +94,7 @@ export function createUploadsService(deps: {
     }
 
     // Plausibility looks across kinds (an actual against its target), so it reads every figure kind.
-    const otherKinds = new Map<UploadKind, Map<string, string>>([[input.kind, current]]);
+    const otherKinds = new Map<UploadKind, Map<string, string>>();
     const lookup = (key: string): string | null => {
       for (const kind of ['unit-targets', 'unit-actuals', 'industry-output'] as const) {
         let values = otherKinds.get(kind);
@@ -91,10 +104,10 @@ export function createUploadsService(deps: {
       }
       return null;
     };
-    const warnings = [
+    const warnings = renderIssues([
       ...parsed.warnings,
       ...plausibilityWarnings({ kind: input.kind, entries: parsed.entries, current: lookup, policy: loaded.policy }),
-    ];
+    ], input.lang);
 
     const result = { kind: input.kind, fileName, sha256, rowsRead: parsed.rowsRead, summary, changes, warnings };
     // Re-uploading a committed file is a no-op (SPEC.md §8).
@@ -115,7 +128,7 @@ export function createUploadsService(deps: {
         uploadedBy: input.actor,
         uploadedAt,
       };
-      const batchId = deps.batches.insert(fields, parsed.entries.map((e) => [e.key, e.value] as const));
+      const batchId = deps.batches.insert(fields, keyValues(parsed.entries));
       const committed: Batch = { batchId, ...fields, revertedAt: null, revertedBy: null, unitKeys: null, unitSupersededKeys: null };
       return {
         result: committed,

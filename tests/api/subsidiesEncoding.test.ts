@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import { subsidiesSchema, type Subsidies } from '@scoreboard/shared';
+import { encodeSubsidies } from '../../server/src/services/subsidies';
+
+describe('the subsidies answer, encoded one application at a time (issue 13: memory)', () => {
+  const answer: Subsidies = {
+    policyId: 'p', revision: 7,
+    applications: [
+      { applicationId: 'A1', enterpriseName: '柳州“甲”机械', creditCode: '91450200MA5K00001K', aboveSize: true, kind: 'exhibition', item: 'x\ny', date: '2026-08-01', costYuan: '237000.00', certType: null, declaration: true, eligible: true, reasons: [] },
+      { applicationId: 'A2', enterpriseName: '乙', creditCode: '91450200MA5K00002N', aboveSize: null, kind: 'certification', item: '', date: null, costYuan: '1.50', certType: 'CE', declaration: null, eligible: false, reasons: ['not_above_size', 'missing_declaration'] },
+    ],
+    grants: [{ creditCode: '91450200MA5K00001K', enterpriseName: '柳州“甲”机械', kind: 'exhibition', applicationIds: ['A1'], eligibleCostYuan: '237000.00', capWan: 10, computedWan: 10, grantedWan: 10 }],
+    totals: { computedWan: 10, grantedWan: 10 }, factor: 1, factorFraction: '1', factorText: '1.0000',
+  };
+  const encode = serializerCompiler({ schema: subsidiesSchema, method: 'GET', url: '/' });
+
+  it('is byte for byte what the route serializer wrote', () => {
+    expect(encodeSubsidies(answer).toString('utf8')).toBe(encode(answer));
+    expect(encodeSubsidies({ ...answer, applications: [] }).toString('utf8')).toBe(encode({ ...answer, applications: [] }));
+  });
+
+  it('still refuses an answer that breaks the schema', () => {
+    const bad = { ...answer, applications: [{ ...answer.applications[0]!, costYuan: '1.5' }] };
+    expect(() => encodeSubsidies(bad)).toThrow();
+  });
+});
