@@ -9,5 +9,7 @@ export * from './policyLoad';
 export * from './present/ranking';
 export * from './ranking';
 export * from './rational';
+export * from './scenarios';
+export * from './scenarioSet';
 export * from './scoring';
 export * from './subsidies';
