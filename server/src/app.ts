@@ -18,6 +18,7 @@ import awardRoutes from './routes/awards';
 import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import policyRoutes from './routes/policies';
+import scenarioRoutes from './routes/scenarios';
 import sessionRoutes from './routes/session';
 import templateRoutes from './routes/templates';
 import uploadRoutes from './routes/uploads';
@@ -87,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('services', services);
   await app.register(authPlugin, { sessions: services.sessions });
 
-  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes]) {
+  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, scenarioRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes]) {
     await app.register(routes);
   }
   await app.register(staticPlugin, { clientDist: options.clientDist ?? `${REPO_ROOT}client/dist` });

@@ -356,7 +356,9 @@ export const auditSchema = z.object({ entries: z.array(auditEntrySchema) });
  * (422 `invalid_policy` with the path and reason of each problem), so it is typed loosely here.
  */
 export const scenarioEvaluateBodySchema = z.object({
-  policy: z.unknown().describe('a whole policy document, as GET /api/policies/:policyId returns it, with any settings changed'),
+  policy: z
+    .record(z.string(), z.unknown())
+    .describe('a whole policy document, as GET /api/policies/:policyId returns it, with any settings changed'),
   month: z.number().int().min(1).max(12).optional().describe('the as-of month; default: the latest month with data'),
 });
 export type ScenarioEvaluateBody = z.infer<typeof scenarioEvaluateBodySchema>;

@@ -16,6 +16,14 @@ import { evaluateSubsidies, type ApplicationInput } from './subsidies';
 
 export type ScenarioParse = { ok: true; policy: Policy } | { ok: false; issues: PolicyIssue[] };
 
+/** The registry checks of `units` on a document that did not parse as a whole. */
+function unitIssues(json: unknown, base: LoadedPolicy): PolicyIssue[] {
+  const units = typeof json === 'object' && json !== null && 'units' in json ? json.units : undefined;
+  if (!Array.isArray(units) || !units.every((u) => typeof u === 'string')) return [];
+  const checked = policyReferenceIssues({ ...base.policy, units: units as string[], industries: { ...base.policy.industries, targets: [] } }, base.registry);
+  return checked.filter((i) => i.path.startsWith('units.'));
+}
+
 /**
  * A scenario document is a policy document (policySchema) whose references hold in the base
  * policy's registry (units, industries, registry id — as loadPolicy checks a file), and whose
@@ -33,6 +41,9 @@ export function parseScenarioPolicy(json: unknown, base: LoadedPolicy, options: 
       const path = i.path.map(String).join('.') || '(root)';
       if (!byPath.has(path)) byPath.set(path, i.message);
     }
+    // The unit list is checked against the registry even when other settings fail: a leader who
+    // typed an unknown unit hears of it in the same answer.
+    for (const i of unitIssues(json, base)) if (!byPath.has(i.path)) byPath.set(i.path, i.message);
     return { ok: false, issues: [...byPath].map(([path, message]) => ({ path, message })) };
   }
   const policy = parsed.data;

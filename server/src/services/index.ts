@@ -14,6 +14,7 @@ import { createLoginThrottle } from './loginThrottle';
 import { createPoliciesService } from './policies';
 import { createRankMovement } from './rankMovement';
 import { createRankingService } from './ranking';
+import { createScenariosService } from './scenarios';
 import { createSessionsService } from './sessions';
 import { createSubsidiesService } from './subsidies';
 import { createUploadsService } from './uploads';
@@ -46,6 +47,7 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
     awards: createAwardsService({ policies, policyState, subsidies, record }),
     disqualifications: createDisqualificationsService({ policies, policyState, record }),
     uploads: createUploadsService({ policies, batches, record }),
+    scenarios: createScenariosService({ policies, figures, policyState, ranking, subsidies }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
