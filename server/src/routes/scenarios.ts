@@ -1,10 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { scenarioEvaluateBodySchema, scenarioEvaluationSchema } from '@scoreboard/shared';
+import { z } from 'zod';
+import {
+  savedScenarioSchema, savedScenarioSummarySchema, savedScenariosSchema, scenarioEvaluateBodySchema, scenarioEvaluationSchema,
+  scenarioSaveBodySchema,
+} from '@scoreboard/shared';
+import { signedIn } from '../plugins/auth';
 import { errorResponses, policyParamsSchema } from './common';
+
+const scenarioParamsSchema = policyParamsSchema.extend({ scenarioId: z.coerce.number().int().positive().max(2 ** 31) });
 
 /** Scenarios (SPEC §14): leaders try draft rules on the stored figures before one is adopted. */
 const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { scenarios } = app.services;
+  const { scenarios, savedScenarios } = app.services;
   const leader = app.requireRole('leader');
   const tags = ['scenarios'];
 
@@ -21,6 +28,46 @@ const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => scenarios.evaluate(request.params.policyId, request.body.policy, request.body.month),
+  );
+
+  app.get(
+    '/api/policies/:policyId/scenarios',
+    { onRequest: leader, schema: { tags, summary: 'Saved scenarios, newest first', params: policyParamsSchema, response: { 200: savedScenariosSchema, ...errorResponses(401, 403, 404) } } },
+    async (request) => savedScenarios.list(request.params.policyId),
+  );
+
+  app.post(
+    '/api/policies/:policyId/scenarios',
+    {
+      onRequest: leader,
+      schema: {
+        tags,
+        summary: 'Save a named scenario (validated; audited)',
+        params: policyParamsSchema,
+        body: scenarioSaveBodySchema,
+        response: { 201: savedScenarioSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { policyId } = request.params;
+      const saved = savedScenarios.save(policyId, request.body, signedIn(request).username);
+      return reply.code(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/api/policies/:policyId/scenarios/:scenarioId',
+    { onRequest: leader, schema: { tags, params: scenarioParamsSchema, response: { 200: savedScenarioSchema, ...errorResponses(400, 401, 403, 404) } } },
+    async (request) => savedScenarios.get(request.params.policyId, request.params.scenarioId),
+  );
+
+  app.delete(
+    '/api/policies/:policyId/scenarios/:scenarioId',
+    {
+      onRequest: leader,
+      schema: { tags, summary: 'Delete a saved scenario (audited with its document)', params: scenarioParamsSchema, response: { 200: savedScenarioSummarySchema, ...errorResponses(400, 401, 403, 404) } },
+    },
+    async (request) => savedScenarios.remove(request.params.policyId, request.params.scenarioId, signedIn(request).username),
   );
 };
 export default scenarioRoutes;

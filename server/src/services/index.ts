@@ -3,6 +3,7 @@ import { createAuditRepository } from '../repositories/audit';
 import { createBatchesRepository } from '../repositories/batches';
 import { createPolicyStateRepository } from '../repositories/policyState';
 import { createRankingHistoryRepository } from '../repositories/rankingHistory';
+import { createScenariosRepository } from '../repositories/scenarios';
 import { createSessionsRepository } from '../repositories/sessions';
 import { createUsersRepository } from '../repositories/users';
 import { createAwardsService } from './awards';
@@ -14,6 +15,7 @@ import { createLoginThrottle } from './loginThrottle';
 import { createPoliciesService } from './policies';
 import { createRankMovement } from './rankMovement';
 import { createRankingService } from './ranking';
+import { createSavedScenariosService } from './savedScenarios';
 import { createScenariosService } from './scenarios';
 import { createSessionsService } from './sessions';
 import { createSubsidiesService } from './subsidies';
@@ -33,6 +35,7 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
   const record = createChangeRecorder({ db, policyState, audit, events, movement });
   const ranking = createRankingService({ policies, figures, policyState, batches, movement });
   const subsidies = createSubsidiesService({ policies, figures, policyState, ranking });
+  const scenarios = createScenariosService({ policies, figures, policyState, ranking, subsidies });
   return {
     audit,
     batches,
@@ -47,7 +50,8 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
     awards: createAwardsService({ policies, policyState, subsidies, record }),
     disqualifications: createDisqualificationsService({ policies, policyState, record }),
     uploads: createUploadsService({ policies, batches, record }),
-    scenarios: createScenariosService({ policies, figures, policyState, ranking, subsidies }),
+    scenarios,
+    savedScenarios: createSavedScenariosService({ db, policies, store: createScenariosRepository(db), audit, scenarios }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
