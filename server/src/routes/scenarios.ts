@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  savedScenarioSchema, savedScenarioSummarySchema, savedScenariosSchema, scenarioEvaluateBodySchema, scenarioEvaluationSchema,
+  adoptScenarioBodySchema, policySummarySchema, savedScenarioSchema, savedScenarioSummarySchema, savedScenariosSchema, scenarioEvaluateBodySchema, scenarioEvaluationSchema,
   scenarioSaveBodySchema,
 } from '@scoreboard/shared';
 import { signedIn } from '../plugins/auth';
@@ -11,7 +11,7 @@ const scenarioParamsSchema = policyParamsSchema.extend({ scenarioId: z.coerce.nu
 
 /** Scenarios (SPEC §14): leaders try draft rules on the stored figures before one is adopted. */
 const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { scenarios, savedScenarios } = app.services;
+  const { scenarios, savedScenarios, adoption } = app.services;
   const leader = app.requireRole('leader');
   const tags = ['scenarios'];
 
@@ -68,6 +68,20 @@ const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Delete a saved scenario (audited with its document)', params: scenarioParamsSchema, response: { 200: savedScenarioSummarySchema, ...errorResponses(400, 401, 403, 404) } },
     },
     async (request) => savedScenarios.remove(request.params.policyId, request.params.scenarioId, signedIn(request).username),
+  );
+
+  app.post(
+    '/api/policies',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['policies', 'scenarios'],
+        summary: 'Adopt a saved scenario as a new draft policy, with a copy of the figures it was tried on (audited)',
+        body: adoptScenarioBodySchema,
+        response: { 201: policySummarySchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(adoption.adopt(request.body, signedIn(request).username)),
   );
 };
 export default scenarioRoutes;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createAdoptedPoliciesRepository } from '../repositories/adoptedPolicies';
 import { createAuditRepository } from '../repositories/audit';
 import { createBatchesRepository } from '../repositories/batches';
 import { createPolicyStateRepository } from '../repositories/policyState';
@@ -6,6 +7,7 @@ import { createRankingHistoryRepository } from '../repositories/rankingHistory';
 import { createScenariosRepository } from '../repositories/scenarios';
 import { createSessionsRepository } from '../repositories/sessions';
 import { createUsersRepository } from '../repositories/users';
+import { createAdoptionService } from './adoption';
 import { createAwardsService } from './awards';
 import { createChangeRecorder } from './changes';
 import { createDisqualificationsService } from './disqualifications';
@@ -36,6 +38,8 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
   const ranking = createRankingService({ policies, figures, policyState, batches, movement });
   const subsidies = createSubsidiesService({ policies, figures, policyState, ranking });
   const scenarios = createScenariosService({ policies, figures, policyState, ranking, subsidies });
+  const savedScenarios = createSavedScenariosService({ db, policies, store: createScenariosRepository(db), audit, scenarios });
+  const policiesService = createPoliciesService({ policies, policyState, now: options.now });
   return {
     audit,
     batches,
@@ -44,14 +48,17 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
     loginThrottle: createLoginThrottle({ now: options.now }),
     users: createUsersService({ db, users, sessions, audit }),
     ranking,
-    policies: createPoliciesService({ policies, policyState, now: options.now }),
+    policies: policiesService,
     industries: createIndustriesService({ policies, figures, policyState }),
     subsidies,
     awards: createAwardsService({ policies, policyState, subsidies, record }),
     disqualifications: createDisqualificationsService({ policies, policyState, record }),
     uploads: createUploadsService({ policies, batches, record }),
     scenarios,
-    savedScenarios: createSavedScenariosService({ db, policies, store: createScenariosRepository(db), audit, scenarios }),
+    savedScenarios,
+    adoption: createAdoptionService({
+      policies, store: createAdoptedPoliciesRepository(db), saved: savedScenarios, batches, policyState, subsidies, summaries: policiesService, record,
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
