@@ -40,6 +40,7 @@ export function createScenariosRepository(db: Database) {
   const find = db.prepare<[string, number], Row>('SELECT * FROM scenarios WHERE policy_id = ? AND scenario_id = ?');
   const remove = db.prepare<[string, number]>('DELETE FROM scenarios WHERE policy_id = ? AND scenario_id = ?');
   const count = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM scenarios WHERE policy_id = ?');
+  const ids = db.prepare<[string], { scenario_id: number }>('SELECT scenario_id FROM scenarios WHERE policy_id = ? ORDER BY scenario_id DESC');
   return {
     insert: (s: NewScenario): number =>
       Number(insert.run(s.policyId, s.name, s.document, s.month, s.createdBy, s.createdAt).lastInsertRowid),
@@ -51,6 +52,8 @@ export function createScenariosRepository(db: Database) {
     },
     remove: (policyId: string, scenarioId: number): boolean => remove.run(policyId, scenarioId).changes === 1,
     count: (policyId: string): number => count.get(policyId)!.n,
+    /** Newest first, without the documents: what a cache key needs. */
+    ids: (policyId: string): number[] => ids.all(policyId).map((r) => r.scenario_id),
   };
 }
 export type ScenariosRepository = ReturnType<typeof createScenariosRepository>;

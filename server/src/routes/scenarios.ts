@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   adoptScenarioBodySchema, policySummarySchema, savedScenarioSchema, savedScenarioSummarySchema, savedScenariosSchema, scenarioEvaluateBodySchema, scenarioEvaluationSchema,
-  scenarioSaveBodySchema,
+  scenarioSaveBodySchema, rankingQuerySchema, stabilitySchema,
 } from '@scoreboard/shared';
 import { signedIn } from '../plugins/auth';
 import { errorResponses, policyParamsSchema } from './common';
@@ -11,7 +11,7 @@ const scenarioParamsSchema = policyParamsSchema.extend({ scenarioId: z.coerce.nu
 
 /** Scenarios (SPEC §14): leaders try draft rules on the stored figures before one is adopted. */
 const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { scenarios, savedScenarios, adoption } = app.services;
+  const { scenarios, savedScenarios, adoption, stability } = app.services;
   const leader = app.requireRole('leader');
   const tags = ['scenarios'];
 
@@ -53,6 +53,21 @@ const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
       const saved = savedScenarios.save(policyId, request.body, signedIn(request).username);
       return reply.code(201).send(saved);
     },
+  );
+
+  app.get(
+    '/api/policies/:policyId/scenarios/stability',
+    {
+      onRequest: leader,
+      schema: {
+        tags,
+        summary: "Each unit's best and worst rank over the policy, the standard set and the saved scenarios",
+        params: policyParamsSchema,
+        querystring: rankingQuerySchema,
+        response: { 200: stabilitySchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => stability.stability(request.params.policyId, request.query.month),
   );
 
   app.get(

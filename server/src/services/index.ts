@@ -20,6 +20,7 @@ import { createRankingService } from './ranking';
 import { createSavedScenariosService } from './savedScenarios';
 import { createScenariosService } from './scenarios';
 import { createSessionsService } from './sessions';
+import { createStabilityService } from './stability';
 import { createSubsidiesService } from './subsidies';
 import { createUploadsService } from './uploads';
 import { createUsersService } from './users';
@@ -56,6 +57,7 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
     uploads: createUploadsService({ policies, batches, record }),
     scenarios,
     savedScenarios,
+    stability: createStabilityService({ policies, policyState, ranking, scenarios, saved: savedScenarios }),
     adoption: createAdoptionService({
       policies, store: createAdoptedPoliciesRepository(db), saved: savedScenarios, batches, policyState, subsidies, summaries: policiesService, record,
     }),

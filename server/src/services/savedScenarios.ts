@@ -91,6 +91,7 @@ export function createSavedScenariosService(deps: {
     },
     /** The stored rows, for the stability view and adoption. */
     stored: (policyId: string): StoredScenario[] => deps.store.list(policyId),
+    storedIds: (policyId: string): number[] => deps.store.ids(policyId),
     find,
   };
 }
