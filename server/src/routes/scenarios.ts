@@ -1,13 +1,18 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   adoptScenarioBodySchema, policySummarySchema, savedScenarioSchema, savedScenarioSummarySchema, savedScenariosSchema, scenarioEvaluateBodySchema, scenarioEvaluationSchema,
   scenarioSaveBodySchema, rankingQuerySchema, stabilitySchema,
+  type ScenarioEvaluation,
 } from '@scoreboard/shared';
 import { signedIn } from '../plugins/auth';
+import { buildScenarioWorkbook } from '../services/scenarioWorkbook';
 import { errorResponses, policyParamsSchema } from './common';
 
 const scenarioParamsSchema = policyParamsSchema.extend({ scenarioId: z.coerce.number().int().positive().max(2 ** 31) });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const exportBodySchema = scenarioEvaluateBodySchema.extend({ name: z.string().trim().max(100).optional().describe('a title for the comparison') });
 
 /** Scenarios (SPEC §14): leaders try draft rules on the stored figures before one is adopted. */
 const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -28,6 +33,35 @@ const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => scenarios.evaluate(request.params.policyId, request.body.policy, request.body.month),
+  );
+
+  const sendWorkbook = async (reply: FastifyReply, policyId: string, evaluation: ScenarioEvaluation, name: string | null, file: string) => {
+    const workbook = await buildScenarioWorkbook({ evaluation, policy: app.policies.get(policyId).policy, name });
+    return reply.type(XLSX).header('content-disposition', `attachment; filename="${file}"`).send(workbook);
+  };
+
+  app.post(
+    '/api/policies/:policyId/scenarios/evaluate.xlsx',
+    {
+      onRequest: leader,
+      schema: { tags, summary: 'The comparison of POST …/evaluate as a workbook (A4)', params: policyParamsSchema, body: exportBodySchema, produces: [XLSX] },
+    },
+    async (request, reply) => {
+      const { policyId } = request.params;
+      const evaluation = scenarios.evaluate(policyId, request.body.policy, request.body.month);
+      return sendWorkbook(reply, policyId, evaluation, request.body.name || null, `${policyId}-scenario.xlsx`);
+    },
+  );
+
+  app.get(
+    '/api/policies/:policyId/scenarios/:scenarioId.xlsx',
+    { onRequest: leader, schema: { tags, summary: 'A saved scenario compared with the policy, as a workbook (A4)', params: scenarioParamsSchema, produces: [XLSX] } },
+    async (request, reply) => {
+      const { policyId, scenarioId } = request.params;
+      const saved = savedScenarios.get(policyId, scenarioId);
+      const evaluation = scenarios.evaluate(policyId, saved.policy, saved.month ?? undefined);
+      return sendWorkbook(reply, policyId, evaluation, saved.name, `${policyId}-scenario-${scenarioId}.xlsx`);
+    },
   );
 
   app.get(
