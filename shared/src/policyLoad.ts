@@ -32,9 +32,11 @@ function parseWith<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
 export function policyReferenceIssues(policy: Policy, registry: Registry): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
   const unitIds = new Set(registry.units.map((u) => u.unitId));
+  const seen = new Set<string>(); // a Set, not indexOf: a policy may rank every county of a country
   policy.units.forEach((u, i) => {
     if (!unitIds.has(u)) issues.push({ path: `units.${i}`, message: `unit "${u}" is not in registry ${registry.registryId}` });
-    else if (policy.units.indexOf(u) !== i) issues.push({ path: `units.${i}`, message: `unit "${u}" appears twice` });
+    else if (seen.has(u)) issues.push({ path: `units.${i}`, message: `unit "${u}" appears twice` });
+    seen.add(u);
   });
   const industryIds = new Set(registry.industries.map((i) => i.industryId));
   policy.industries.targets.forEach((t, i) => {

@@ -51,7 +51,7 @@ const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
 // settings again and again (every scenario of the stability view ranks the same figures); a
 // Rational is immutable, so one parse can be shared. Bounded: cleared when full.
 const parsed = new Map<string, Rational>();
-const PARSED_MAX = 200_000;
+const PARSED_MAX = 50_000; // ≈ every figure of 2,844 units × 3 indicators × 3 months, a few MiB at most
 
 /** Parses "61200", "-3.5", "1.02" exactly. Throws on anything else. */
 export function parseDecimal(text: string): Rational {

@@ -179,10 +179,27 @@ export function scenarioRanking(input: Pick<ScenarioInput, 'base' | 'baseRanking
   };
 }
 
+/** The money of the stored policy: what `totals.before` says (the server caches it per revision). */
+export function baseMoney(input: Pick<ScenarioInput, 'base' | 'baseRanking' | 'applications' | 'blacklist' | 'budgetInForceWan'>): ScenarioMoney {
+  return scenarioMoney({
+    policy: input.base.policy,
+    county: input.baseRanking,
+    applications: input.applications,
+    blacklist: input.blacklist,
+    budgetTotalWan: input.budgetInForceWan,
+  });
+}
+
 /** POST …/scenarios/evaluate (SPEC §14): both rankings, what differs, and the money before and after. */
-export function evaluateScenario(input: ScenarioInput): ScenarioEvaluation {
+export function evaluateScenario(input: ScenarioInput & { baseMoney?: ScenarioMoney }): ScenarioEvaluation {
   const scenario = scenarioRanking(input);
-  const common = { applications: input.applications, blacklist: input.blacklist };
+  const settings = settingChanges(input.base.policy, input.scenario);
+  const before = input.baseMoney ?? baseMoney(input);
+  const budget = scenarioBudgetWan(input.base.policy, input.scenario, input.budgetInForceWan);
+  const countyWan = scenario.rows.reduce((s, r) => s + r.award, 0);
+  // Most scenarios change the county rules only: same subsidy rules, budget and county total → the
+  // same grants and budget, without evaluating every application again.
+  const sameMoney = countyWan === before.countyWan && budget === before.totalWan && !settings.some((c) => c.path.startsWith('subsidies.'));
   return {
     policyId: input.base.policy.policyId,
     month: input.baseRanking.month,
@@ -190,14 +207,11 @@ export function evaluateScenario(input: ScenarioInput): ScenarioEvaluation {
     scenario,
     changes: rankingChanges(input.baseRanking, scenario),
     totals: {
-      before: scenarioMoney({ policy: input.base.policy, county: input.baseRanking, budgetTotalWan: input.budgetInForceWan, ...common }),
-      after: scenarioMoney({
-        policy: input.scenario,
-        county: scenario,
-        budgetTotalWan: scenarioBudgetWan(input.base.policy, input.scenario, input.budgetInForceWan),
-        ...common,
-      }),
+      before,
+      after: sameMoney
+        ? before
+        : scenarioMoney({ policy: input.scenario, county: scenario, applications: input.applications, blacklist: input.blacklist, budgetTotalWan: budget }),
     },
-    settings: settingChanges(input.base.policy, input.scenario),
+    settings,
   };
 }

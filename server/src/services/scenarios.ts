@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  evaluateScenario, parseScenarioPolicy,
-  type ApplicationInput, type Policy, type ScenarioEvaluation, type UnitFigures,
+  baseMoney, evaluateScenario, parseScenarioPolicy,
+  type ApplicationInput, type Policy, type ScenarioEvaluation, type ScenarioMoney, type UnitFigures,
 } from '@scoreboard/shared';
 import { HttpError } from '../httpError';
 import type { PolicyCatalog } from '../plugins/policies';
@@ -41,6 +41,9 @@ export function createScenariosService(deps: {
       blacklist: deps.figures.blacklist(policyId),
     }));
 
+  // totals.before of each month: the policy's own money changes only with the revision
+  const cachedMoney = createRevisionCache<Map<string, ScenarioMoney>>(deps.policyState.revision);
+
   /** The document as a policy, or 422 `invalid_policy` with the path and reason of each problem. */
   function validate(policyId: string, document: unknown): Policy {
     const parsed = parseScenarioPolicy(document, deps.policies.get(policyId), { error: zhCN });
@@ -52,13 +55,11 @@ export function createScenariosService(deps: {
   function evaluate(policyId: string, document: unknown, month?: number): ScenarioEvaluation {
     const base = deps.policies.get(policyId);
     const scenario = validate(policyId, document);
-    return evaluateScenario({
-      base,
-      baseRanking: deps.ranking.ranking(policyId, month),
-      scenario,
-      ...inputs(policyId),
-      budgetInForceWan: deps.subsidies.budgetTotalWan(policyId),
-    });
+    const common = { base, baseRanking: deps.ranking.ranking(policyId, month), ...inputs(policyId), budgetInForceWan: deps.subsidies.budgetTotalWan(policyId) };
+    const money = cachedMoney(policyId, () => new Map());
+    const key = String(month ?? 'latest');
+    if (!money.has(key)) money.set(key, baseMoney(common));
+    return evaluateScenario({ ...common, scenario, baseMoney: money.get(key) });
   }
 
   return { inputs, validate, evaluate };
