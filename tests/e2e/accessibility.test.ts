@@ -119,6 +119,8 @@ describe('language and keyboard', () => {
 
     await page.getByRole('link', { name: '管理' }).click();
     await page.getByTestId('users-table').locator('tbody tr').first().waitFor();
+    // the budget form waits for its own query (the awards), which may land after the users table
+    await page.locator('#budget-total').waitFor();
     expect(await page.locator('#budget-total').count()).toBe(1);
     expect(await unnamedControls(page)).toEqual([]);
     await context.close();

@@ -1,3 +1,5 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { apiLogin, createUser } from './api';
 import { signedInContext, useBrowser } from './browser';
@@ -42,6 +44,20 @@ describe('/scenarios', () => {
     expect(await page.getByTestId('changed-settings').innerText()).toContain('产值 · 超目标每个百分点加分：0.5 → 1');
     // the county total stays 1,650: the tiers paid are the same, to other units
     expect(await page.getByTestId('scenario-totals').locator('tbody tr').first().innerText()).toMatch(/县区奖励\s+1,650\s+1,650\s+0/);
+
+    // For the README: the comparison and the stability chart as a leader sees them.
+    await page.getByRole('img', { name: /名次范围横向条形图/ }).locator('canvas').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(700); // chart animations settle
+    const out = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+    mkdirSync(out, { recursive: true });
+    await page.screenshot({ path: join(out, 'scenarios.png'), fullPage: true });
+    expect(statSync(join(out, 'scenarios.png')).size).toBeGreaterThan(10_000);
+
+    // the comparison as a workbook, from the page's own draft
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出对比 XLSX' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${Q4}-scenario.xlsx`);
+    expect(statSync((await download.path())!).size).toBeGreaterThan(5_000);
     await context.close();
   });
 
