@@ -76,11 +76,12 @@ async function main(): Promise<void> {
 
     // 1a. Scenarios on the 12 demo units: a leader evaluating draft rules one after another, against
     //     the ranking route on the same server in the same run (SPEC §14).
-    const demo = await measureScenarioRoutes(server.base, cookie, 'liuzhou-2026-q3', { evaluations: 300, rankings: 300, stability: 5 });
+    const demo = await measureScenarioRoutes(server.base, cookie, 'liuzhou-2026-q3', { evaluations: 300, rankings: 300, stability: 5, pid: server.child.pid! });
     figures.push(
       { name: 'ranking route, 12 units, one client: p50', value: demo.ranking.p50, unit: 'ms' },
       { name: 'evaluate a scenario, 12 units: p50', value: demo.evaluate.p50, unit: 'ms', baseline: demo.ranking.p50, ratio: demo.evaluate.p50 / demo.ranking.p50 },
       { name: 'evaluate a scenario, 12 units: p99', value: demo.evaluate.p99, unit: 'ms', baseline: demo.ranking.p99, ratio: demo.evaluate.p99 / demo.ranking.p99, goal: '≤ 50 ms', met: demo.evaluate.p99 <= 50 },
+      { name: 'evaluate a scenario, 12 units: server CPU per request', value: demo.evaluateCpu, unit: 'ms', baseline: demo.rankingCpu, ratio: demo.evaluateCpu / demo.rankingCpu },
       { name: 'stability view, 12 units, after a change', value: demo.coldStability, unit: 'ms', baseline: demo.coldRanking, ratio: demo.coldStability / demo.coldRanking },
     );
 
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
       { name: `ranking, ${n} units, first request after a change`, value: county.coldRanking, unit: 'ms' },
       { name: `evaluate a scenario, ${n} units: p50`, value: county.evaluate.p50, unit: 'ms', baseline: county.coldRanking, ratio: county.evaluate.p50 / county.coldRanking },
       { name: `evaluate a scenario, ${n} units: p99`, value: county.evaluate.p99, unit: 'ms', baseline: county.coldRanking, ratio: county.evaluate.p99 / county.coldRanking },
+      { name: `evaluate a scenario, ${n} units: server CPU per request`, value: county.evaluateCpu, unit: 'ms', baseline: county.rankingCpu, ratio: county.evaluateCpu / county.rankingCpu },
       { name: `stability view, ${n} units, after a change (18 rules)`, value: county.coldStability, unit: 'ms', baseline: county.coldRanking, ratio: county.coldStability / county.coldRanking },
       { name: `server RSS, ${n}-unit policy`, value: county.rss, unit: 'MiB' },
     );

@@ -43,13 +43,31 @@ function bonusDoubled(policy: { countyAward: { indicators: Array<Record<string, 
   return copy;
 }
 
+/**
+ * CPU time (user + system, ms) the server process has used so far, from /proc: unlike latency it
+ * does not grow when other work shares the machine's two cores, so it says what a request costs.
+ */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100 on Linux)
+}
+
 /** Evaluate, the cached ranking route and the stability view on one policy of a running server. */
-export async function measureScenarioRoutes(base: string, cookie: string, policyId: string, opts: { evaluations: number; rankings: number; stability: number }) {
+export async function measureScenarioRoutes(
+  base: string,
+  cookie: string,
+  policyId: string,
+  opts: { evaluations: number; rankings: number; stability: number; pid: number },
+) {
   const policyUrl = `${base}/api/policies/${policyId}`;
   const policy = JSON.parse((await request(policyUrl, { headers: { cookie } })).body.toString()) as Parameters<typeof bonusDoubled>[0];
   const body = JSON.stringify({ policy: bonusDoubled(policy) });
+  let cpu0 = processCpuMs(opts.pid);
   const evaluate = await sequential(opts.evaluations, (agent) => request(`${policyUrl}/scenarios/evaluate`, { method: 'POST', headers: json(cookie), body, agent }));
+  const evaluateCpu = (processCpuMs(opts.pid) - cpu0) / (evaluate.n + 5);
+  cpu0 = processCpuMs(opts.pid);
   const ranking = await sequential(opts.rankings, (agent) => request(`${policyUrl}/ranking`, { headers: { cookie }, agent }));
+  const rankingCpu = (processCpuMs(opts.pid) - cpu0) / (ranking.n + 5);
   // Cold: every change of the figures (here: the budget) recomputes the ranking and the stability view.
   let budget = 100_000;
   const bump = () => request(`${policyUrl}/budget`, { method: 'PUT', headers: json(cookie), body: JSON.stringify({ totalWan: budget++ }) });
@@ -67,7 +85,7 @@ export async function measureScenarioRoutes(base: string, cookie: string, policy
   }
   await request(`${policyUrl}/budget`, { method: 'PUT', headers: json(cookie), body: JSON.stringify({ totalWan: null }) });
   const med = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
-  return { evaluate, ranking, coldRanking: med(coldRanking), coldStability: med(coldStability) };
+  return { evaluate, ranking, evaluateCpu, rankingCpu, coldRanking: med(coldRanking), coldStability: med(coldStability) };
 }
 
 /** A registry of `count` county-level units, a policy over all of them (the Q4 example's rules), and their figures. */
@@ -124,7 +142,7 @@ export async function countyBench(dir: string, password: string) {
     }
     const ranking = JSON.parse((await request(`${server.base}/api/policies/${data.policyId}/ranking`, { headers: { cookie } })).body.toString()) as { rows: { rank: number | null }[] };
     const ranked = ranking.rows.filter((r) => r.rank !== null).length;
-    const routes = await measureScenarioRoutes(server.base, cookie, data.policyId, { evaluations: 40, rankings: 100, stability: 3 });
+    const routes = await measureScenarioRoutes(server.base, cookie, data.policyId, { evaluations: 40, rankings: 100, stability: 3, pid: server.child.pid! });
     return { ...routes, ranked, rss: server.rssMiB() };
   } finally {
     await server.stop();
