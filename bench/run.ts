@@ -12,6 +12,7 @@ import { subsidyCsv, subsidyEntries, subsidyXlsx } from '../tests/support/genera
 import { loadTest, login, multipart, request } from '../tests/support/http';
 import { ROOT, startServer } from '../tests/support/realServer';
 import { measureRender } from './render';
+import { COUNTY_UNITS, countyBench, measureScenarioRoutes } from './scenarios';
 import { openDashboards } from './sse';
 
 const PASSWORD = 'bench-password-2026';
@@ -79,6 +80,17 @@ async function main(): Promise<void> {
       { name: 'ranking errors', value: ranking.errors + health.errors, unit: 'count', goal: '0', met: ranking.errors + health.errors === 0 },
     );
 
+    // 1a. Scenarios on the 12 demo units: a leader evaluating draft rules one after another, against
+    //     the ranking route on the same server in the same run (SPEC §14).
+    const demo = await measureScenarioRoutes(server.base, cookie, 'liuzhou-2026-q3', { evaluations: 300, rankings: 300, stability: 5, pid: server.child.pid! });
+    figures.push(
+      { name: 'ranking route, 12 units, one client: p50', value: demo.ranking.p50, unit: 'ms' },
+      { name: 'evaluate a scenario, 12 units: p50', value: demo.evaluate.p50, unit: 'ms', baseline: demo.ranking.p50, ratio: demo.evaluate.p50 / demo.ranking.p50 },
+      { name: 'evaluate a scenario, 12 units: p99', value: demo.evaluate.p99, unit: 'ms', baseline: demo.ranking.p99, ratio: demo.evaluate.p99 / demo.ranking.p99, goal: '≤ 50 ms', met: demo.evaluate.p99 <= 50 },
+      { name: 'evaluate a scenario, 12 units: server CPU per request', value: demo.evaluateCpu, unit: 'ms', baseline: demo.rankingCpu, ratio: demo.evaluateCpu / demo.rankingCpu },
+      { name: 'stability view, 12 units, after a change', value: demo.coldStability, unit: 'ms', baseline: demo.coldRanking, ratio: demo.coldStability / demo.coldRanking },
+    );
+
     // 1b. The ranking page in a real browser, against a trivial page in the same browser.
     const render = await measureRender(server.base, cookie, 12);
     if (render) {
@@ -144,6 +156,23 @@ async function main(): Promise<void> {
 
   } finally {
     await server.stop();
+  }
+
+  // 3b. Scenarios at the scale of China: 2,844 county-level units, on a server of their own.
+  try {
+    const county = await countyBench(dir, PASSWORD);
+    const n = COUNTY_UNITS;
+    if (county.ranked !== n) throw new Error(`county bench: ${county.ranked} of ${n} units ranked`);
+    figures.push(
+      { name: `ranking route, ${n} units, cached: p50`, value: county.ranking.p50, unit: 'ms' },
+      { name: `ranking, ${n} units, first request after a change`, value: county.coldRanking, unit: 'ms' },
+      { name: `evaluate a scenario, ${n} units: p50`, value: county.evaluate.p50, unit: 'ms', baseline: county.coldRanking, ratio: county.evaluate.p50 / county.coldRanking },
+      { name: `evaluate a scenario, ${n} units: p99`, value: county.evaluate.p99, unit: 'ms', baseline: county.coldRanking, ratio: county.evaluate.p99 / county.coldRanking },
+      { name: `evaluate a scenario, ${n} units: server CPU per request`, value: county.evaluateCpu, unit: 'ms', baseline: county.rankingCpu, ratio: county.evaluateCpu / county.rankingCpu },
+      { name: `stability view, ${n} units, after a change (18 rules)`, value: county.coldStability, unit: 'ms', baseline: county.coldRanking, ratio: county.coldStability / county.coldRanking },
+      { name: `server RSS, ${n}-unit policy`, value: county.rss, unit: 'MiB' },
+    );
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 

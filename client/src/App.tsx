@@ -16,6 +16,7 @@ const AwardsPrintPage = lazy(() => import('./features/awards/AwardsPrintPage'));
 const ScreenPage = lazy(() => import('./features/screen/ScreenPage'));
 const LoginPage = lazy(() => import('./features/login/LoginPage'));
 const AdminPage = lazy(() => import('./features/admin/AdminPage'));
+const ScenariosPage = lazy(() => import('./features/scenarios/ScenariosPage'));
 
 function Loading() {
   const { t } = useI18n();
@@ -51,6 +52,7 @@ export function App() {
           <Route path="/subsidies" element={<SubsidiesPage />} />
           <Route path="/awards" element={<AwardsPage />} />
           <Route path="/admin" element={<AdminPage />} />
+          <Route path="/scenarios" element={<ScenariosPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -22,6 +22,7 @@ import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import outlookRoutes from './routes/outlook';
 import policyRoutes from './routes/policies';
+import scenarioRoutes from './routes/scenarios';
 import sessionRoutes from './routes/session';
 import templateRoutes from './routes/templates';
 import uploadRoutes from './routes/uploads';
@@ -105,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(authPlugin, { sessions: services.sessions });
 
-  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, outlookRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes, backupRoutes, webhookRoutes]) {
+  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, outlookRoutes, scenarioRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes, backupRoutes, webhookRoutes]) {
     await app.register(routes);
   }
   await app.register(staticPlugin, { clientDist: options.clientDist ?? `${REPO_ROOT}client/dist` });

@@ -481,3 +481,117 @@ export const auditEntrySchema = z.object({
   after: z.unknown(),
 });
 export const auditSchema = z.object({ entries: z.array(auditEntrySchema) });
+
+// ── scenarios (SPEC §14) ────────────────────────────────────────────────────────────────
+/**
+ * A rule tried on the stored figures. `policy` is a whole policy document as GET
+ * /api/policies/:policyId returns it, with any settings changed; the server validates it itself
+ * (422 `invalid_policy` with the path and reason of each problem), so it is typed loosely here.
+ */
+export const scenarioEvaluateBodySchema = z.object({
+  policy: z
+    .record(z.string(), z.unknown())
+    .describe('a whole policy document, as GET /api/policies/:policyId returns it, with any settings changed'),
+  month: z.number().int().min(1).max(12).optional().describe('the as-of month; default: the latest month with data'),
+});
+export type ScenarioEvaluateBody = z.infer<typeof scenarioEvaluateBodySchema>;
+
+/** A unit whose rank, published score or award differs between the policy and the scenario. */
+export const scenarioChangeSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  rankBefore: z.number().int().nullable(),
+  rankAfter: z.number().int().nullable(),
+  scoreBefore: z.number().nullable(),
+  scoreAfter: z.number().nullable(),
+  awardBefore: z.number().int(), // 万元
+  awardAfter: z.number().int(),
+});
+export type ScenarioChange = z.infer<typeof scenarioChangeSchema>;
+
+/** County awards, subsidies and budget of one side of a comparison (SPEC §6, §7). */
+export const scenarioMoneySchema = budgetSummarySchema.extend({
+  subsidiesComputedWan: z.number().int(), // grants before the budget scaling
+});
+export type ScenarioMoney = z.infer<typeof scenarioMoneySchema>;
+
+/** One setting that differs: its path in the policy document, and the two values. */
+export const settingChangeSchema = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
+export type SettingChange = z.infer<typeof settingChangeSchema>;
+
+export const scenarioEvaluationSchema = z.object({
+  policyId: z.string(), // the policy whose stored figures were ranked
+  month: z.number().int().nullable(),
+  // GET …/ranking of the policy as stored
+  base: rankingSchema,
+  // the same figures, month and 一票否决 under the scenario; previousRank and previousRevision are
+  // null (a scenario has no history) and final is false (a scenario is never final)
+  scenario: rankingSchema,
+  changes: z.array(scenarioChangeSchema), // [] when nothing differs
+  totals: z.object({ before: scenarioMoneySchema, after: scenarioMoneySchema }),
+  settings: z.array(settingChangeSchema), // what the scenario changes in the document
+});
+export type ScenarioEvaluation = z.infer<typeof scenarioEvaluationSchema>;
+
+export const scenarioSaveBodySchema = scenarioEvaluateBodySchema.extend({
+  name: z.string().trim().min(1, '请填写方案名称').max(100, '方案名称不超过 100 个字符'),
+});
+export const savedScenarioSummarySchema = z.object({
+  scenarioId: z.number().int(),
+  policyId: z.string(),
+  name: z.string(),
+  month: z.number().int().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  settings: z.array(settingChangeSchema), // against the policy as it is now
+});
+export type SavedScenarioSummary = z.infer<typeof savedScenarioSummarySchema>;
+export const savedScenariosSchema = z.object({ scenarios: z.array(savedScenarioSummarySchema) });
+export const savedScenarioSchema = savedScenarioSummarySchema.extend({ policy: z.unknown() });
+export type SavedScenario = z.infer<typeof savedScenarioSchema>;
+
+/** Adopt a saved scenario as a new draft policy (admin). */
+export const adoptScenarioBodySchema = z.object({
+  fromPolicyId: z.string().min(1).max(100),
+  scenarioId: z.number().int().positive(),
+  id: z.string().regex(/^[a-z0-9-]{3,64}$/, '政策编号须为 3–64 位小写字母、数字或 -'),
+  title: z.string().trim().min(1, '请填写标题').max(200),
+  titleEn: z.string().trim().min(1).max(200).optional(),
+});
+
+/** How a standard scenario differs from the policy (shared/src/scenarioSet.ts). */
+export const scenarioVariationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('weight'), from: z.string(), to: z.string(), points: z.number() }),
+  z.object({ kind: z.literal('bonus'), bonusPerPoint: z.number(), bonusCap: z.number() }),
+  z.object({ kind: z.literal('step'), indicatorId: z.string(), stepPoints: z.number() }),
+]);
+export type ScenarioVariation = z.infer<typeof scenarioVariationSchema>;
+
+export const stabilitySchema = z.object({
+  policyId: z.string(),
+  month: z.number().int().nullable(),
+  revision: z.number().int(),
+  scenarios: z.array(
+    z.object({
+      key: z.string(), // "base", a standard key such as "bonus:1/cap:10", or "saved:<scenarioId>"
+      source: z.enum(['base', 'standard', 'saved']),
+      variation: scenarioVariationSchema.nullable(),
+      scenarioId: z.number().int().nullable(),
+      name: z.string().nullable(),
+    }),
+  ),
+  // saved scenarios that no longer validate against the policy (e.g. its registry changed)
+  skipped: z.array(z.object({ scenarioId: z.number().int(), name: z.string(), reason: z.string() })),
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      rank: z.number().int().nullable(), // under the policy as it is
+      best: z.number().int().nullable(), // null: ranked under no scenario
+      worst: z.number().int().nullable(),
+      bestKey: z.string().nullable(), // the first scenario that gives the best rank
+      worstKey: z.string().nullable(),
+    }),
+  ),
+});
+export type Stability = z.infer<typeof stabilitySchema>;

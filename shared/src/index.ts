@@ -14,5 +14,7 @@ export * from './present/ranking';
 export * from './present/subsidies';
 export * from './ranking';
 export * from './rational';
+export * from './scenarios';
+export * from './scenarioSet';
 export * from './scoring';
 export * from './subsidies';

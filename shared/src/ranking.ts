@@ -1,9 +1,9 @@
 import type { UnitFigures } from './keys';
 import type { IndicatorScheme, Policy, Registry } from './policy';
 import {
-  cmp, gte, HUNDRED, isDecimal, mul, parseDecimal, sum, toRational, type Rational,
+  cmp, gte, HUNDRED, isDecimal, mul, ONE, parseDecimal, sum, toRational, type Rational,
 } from './rational';
-import { completionRate, indicatorPoints, publishedScore, rankPlacePoints, timeProgress } from './scoring';
+import { completionRate, indicatorPoints, rankPlacePoints, roundScore, timeProgress } from './scoring';
 
 /**
  * The county ranking (SPEC.md §4, §13), exactly. Everything here is a rational or a whole number
@@ -82,6 +82,15 @@ export interface RankResult {
   rows: RankedUnit[];
 }
 
+// A registry's names by unit id, built once per registry object: looking each unit up in the list
+// made a ranking quadratic in the number of units (2,844 county-level units: 4 million comparisons).
+const unitNamesCache = new WeakMap<Registry, Map<string, string>>();
+function unitNames(registry: Registry): Map<string, string> {
+  let names = unitNamesCache.get(registry);
+  if (!names) unitNamesCache.set(registry, (names = new Map(registry.units.map((u) => [u.unitId, u.name]))));
+  return names;
+}
+
 const read = (text: string | undefined): Rational | null =>
   text !== undefined && isDecimal(text) ? parseDecimal(text) : null;
 
@@ -96,20 +105,38 @@ export function monthsWithData(policy: Policy, figures: Record<string, UnitFigur
   );
 }
 
+type Measured = Pick<IndicatorOutcome, 'target' | 'progress' | 'proratedTarget' | 'actual' | 'rate'>;
+
+// What a unit's figures say about an indicator at a month — target, pro-rated target, actual, rate —
+// does not depend on how the indicator is scored. The stability view ranks the same figures under
+// a score of rules, and a scenario the same figures as the stored ranking: measured once per
+// figures object (never mutated: the figures reader builds new ones for each revision).
+const measuredCache = new WeakMap<UnitFigures, Map<string, Measured>>();
+
+function measureFigures(id: string, figures: UnitFigures | undefined, month: number | null, applied: Rational, appliedKey: string): Measured {
+  const key = `${id}/${month}/${appliedKey}`;
+  const cache = figures && (measuredCache.get(figures) ?? measuredCache.set(figures, new Map()).get(figures)!);
+  const hit = cache?.get(key);
+  if (hit) return hit;
+  const target = read(figures?.targets[id]);
+  const actual = month === null ? null : read(figures?.actuals[month]?.[id]);
+  const proratedTarget = target === null ? null : mul(target, applied);
+  const rate = proratedTarget !== null && actual !== null ? completionRate(actual, proratedTarget) : null;
+  const measured = { target, progress: applied, proratedTarget, actual, rate };
+  cache?.set(key, measured);
+  return measured;
+}
+
 function measure(
   scheme: IndicatorScheme,
   figures: UnitFigures | undefined,
   month: number | null,
-  progress: Rational,
+  progress: { value: Rational; key: string },
 ): IndicatorOutcome {
   const id = scheme.indicatorId;
-  const target = read(figures?.targets[id]);
-  const actual = month === null ? null : read(figures?.actuals[month]?.[id]);
-  const applied = scheme.prorate ? progress : toRational(1);
-  const proratedTarget = target === null ? null : mul(target, applied);
-  const rate = proratedTarget !== null && actual !== null ? completionRate(actual, proratedTarget) : null;
-  const points = rate !== null && scheme.scoring === 'completion' ? indicatorPoints(rate, scheme) : null;
-  return { indicatorId: id, target, progress: applied, proratedTarget, actual, rate, points, place: null };
+  const m = scheme.prorate ? measureFigures(id, figures, month, progress.value, progress.key) : measureFigures(id, figures, month, ONE, '1');
+  const points = m.rate !== null && scheme.scoring === 'completion' ? indicatorPoints(m.rate, scheme) : null;
+  return { indicatorId: id, ...m, points, place: null };
 }
 
 /** rankPoints: the place of each rate among all rates (equal rates share the higher place). */
@@ -196,14 +223,16 @@ export function rankUnits(input: RankInput): RankResult {
   const withData = monthsWithData(policy, input.figures);
   const month = input.month ?? withData.at(-1) ?? null;
   const progress = timeProgress(month, policy);
+  const progressKey = { value: progress, key: `${progress.n}/${progress.d}` };
   const units = policy.units.map((unitId) => {
-    const outcomes = policy.countyAward.indicators.map((s) => measure(s, input.figures[unitId], month, progress));
+    const outcomes = policy.countyAward.indicators.map((s) => measure(s, input.figures[unitId], month, progressKey));
     return { unitId, outcomes };
   });
   policy.countyAward.indicators.forEach((scheme, i) => {
     if (scheme.scoring === 'rankPoints') assignRankPoints(scheme, units.map((u) => u.outcomes[i]!));
   });
 
+  const names = unitNames(registry);
   const rows: RankedUnit[] = units.map(({ unitId, outcomes }) => {
     const missing: string[] = [];
     for (const o of outcomes) {
@@ -211,15 +240,15 @@ export function rankUnits(input: RankInput): RankResult {
       if (o.actual === null) missing.push(`${o.indicatorId}.actual`);
     }
     const complete = missing.length === 0;
-    const points = outcomes.map((o) => o.points!);
+    const exactScore = complete ? sum(outcomes.map((o) => o.points!)) : null;
     const disq = input.disqualified[unitId];
     return {
       unitId,
-      unitName: registry.units.find((u) => u.unitId === unitId)?.name ?? unitId,
+      unitName: names.get(unitId) ?? unitId,
       rank: null,
       tied: false,
-      exactScore: complete ? sum(points) : null,
-      score: complete ? publishedScore(points, policy) : null,
+      exactScore,
+      score: exactScore === null ? null : roundScore(exactScore, policy), // = publishedScore(points)
       awardWan: 0,
       unpaid: null,
       disqualified: disq ? { reason: disq.reason } : null,

@@ -41,8 +41,12 @@ export function rankPlacePoints(place: number, scheme: Pick<RankPointsIndicator,
 
 /** The published score: the exact sum of points, rounded half-up once (一: 综合评分). */
 export function publishedScore(points: readonly Rational[], policy: Pick<Policy, 'countyAward'>): Rational {
-  const exact = points.reduce(add, ZERO);
-  return roundHalfUp(exact, policy.countyAward.score.decimals);
+  return roundScore(points.reduce(add, ZERO), policy);
+}
+
+/** The rounding of `publishedScore`, for a caller that already holds the exact sum. */
+export function roundScore(exactScore: Rational, policy: Pick<Policy, 'countyAward'>): Rational {
+  return roundHalfUp(exactScore, policy.countyAward.score.decimals);
 }
 
 /**

@@ -18,7 +18,7 @@ describe('the client app (SPEC.md §12)', () => {
     await writeFile(join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
     t = await buildTestApp({ clientDist: dist });
 
-    for (const path of ['/', '/industries', '/units/450202', '/awards/print', '/screen', '/login']) {
+    for (const path of ['/', '/industries', '/units/450202', '/awards/print', '/screen', '/login', '/scenarios']) {
       const res = await t.app.inject(path);
       expect(res.statusCode, path).toBe(200);
       expect(res.body).toContain('<div id="root">');

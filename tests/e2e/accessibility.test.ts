@@ -75,7 +75,7 @@ describe('language and keyboard', () => {
     await nav.getByRole('link', { name: '排名' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     const navEn = page.getByRole('navigation', { name: 'Main navigation' });
-    expect(await navEn.getByRole('link').allInnerTexts()).toEqual(['Ranking', 'Industries', 'Uploads', 'Subsidies', 'Awards', 'Wall screen', 'Admin']);
+    expect(await navEn.getByRole('link').allInnerTexts()).toEqual(['Ranking', 'Industries', 'Uploads', 'Subsidies', 'Awards', 'Wall screen', 'Scenarios', 'Admin']);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('County composite score ranking');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
@@ -92,7 +92,7 @@ describe('language and keyboard', () => {
     const { context, page } = await signedInContext(chromium.current, baseUrl);
     await page.getByTestId('ranking-table').locator('tbody tr').first().waitFor();
     const onRanking = await tabThrough(page, 16);
-    for (const name of ['排名', '产业', '数据上传', '企业补助', '奖励', '大屏', '管理']) expect(onRanking).toContain(`nav a ${name}`);
+    for (const name of ['排名', '产业', '数据上传', '企业补助', '奖励', '大屏', '方案比较', '管理']) expect(onRanking).toContain(`nav a ${name}`);
     expect(onRanking.some((f) => f.startsWith('select #month-select'))).toBe(true);
     // The skip link comes first and lands on the content.
     expect(onRanking[0]).toMatch(/^a /);
@@ -119,6 +119,8 @@ describe('language and keyboard', () => {
 
     await page.getByRole('link', { name: '管理' }).click();
     await page.getByTestId('users-table').locator('tbody tr').first().waitFor();
+    // the budget form waits for its own query (the awards), which may land after the users table
+    await page.locator('#budget-total').waitFor();
     expect(await page.locator('#budget-total').count()).toBe(1);
     expect(await unnamedControls(page)).toEqual([]);
     await context.close();

@@ -15,6 +15,10 @@ export const policyKeys = {
   outlook: (policyId: string, unitId: string, month: number | null) => ['policies', policyId, 'outlook', { unitId, month }] as const,
   batches: (policyId: string) => ['policies', policyId, 'batches'] as const,
   unitBatches: (policyId: string, unitId: string) => ['policies', policyId, 'batches', { unitId }] as const,
+  // saving or deleting a scenario invalidates ['policies', id, 'scenarios']: the list and the stability view
+  scenarios: (policyId: string) => ['policies', policyId, 'scenarios'] as const,
+  savedScenarios: (policyId: string) => ['policies', policyId, 'scenarios', 'saved'] as const,
+  stability: (policyId: string, month: number | null) => ['policies', policyId, 'scenarios', 'stability', { month }] as const,
 };
 export const userKeys = { list: () => ['users'] as const };
 export const auditKeys = { list: () => ['audit'] as const };

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { awardsSchema, budgetSummarySchema, sessionSchema, userSchema, type Role } from '@scoreboard/shared';
-import { apiRequest } from './client';
+import {
+  awardsSchema, budgetSummarySchema, policySchema, policySummarySchema, savedScenarioSchema, savedScenarioSummarySchema,
+  scenarioEvaluationSchema, sessionSchema, userSchema, type Policy, type Role,
+} from '@scoreboard/shared';
+import { apiRequest, errorFromBody } from './client';
 import { policyKeys, sessionKeys, userKeys } from './keys';
 
 const enc = encodeURIComponent;
@@ -77,5 +80,77 @@ export function useUpdateUser() {
     mutationFn: ({ username, ...body }: { username: string; role?: Role; disabled?: boolean }) =>
       apiRequest(`/api/users/${enc(username)}`, userSchema, { method: 'PATCH', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.list() }),
+  });
+}
+
+// ── scenarios (SPEC §14) ────────────────────────────────────────────────────────────────
+export interface ScenarioRequest {
+  /** the draft as the form holds it: settings may be text the server will refuse, with their paths */
+  policy: unknown;
+  month?: number;
+}
+
+/** Evaluate a draft rule: stores nothing, so nothing is invalidated. */
+export function useEvaluateScenario(policyId: string) {
+  return useMutation({
+    mutationFn: (body: ScenarioRequest) =>
+      apiRequest(`/api/policies/${enc(policyId)}/scenarios/evaluate`, scenarioEvaluationSchema, { method: 'POST', body }),
+  });
+}
+
+export function useSaveScenario(policyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ScenarioRequest & { name: string }) =>
+      apiRequest(`/api/policies/${enc(policyId)}/scenarios`, savedScenarioSchema, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: policyKeys.scenarios(policyId) }),
+  });
+}
+
+export function useDeleteScenario(policyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (scenarioId: number) =>
+      apiRequest(`/api/policies/${enc(policyId)}/scenarios/${scenarioId}`, savedScenarioSummarySchema, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: policyKeys.scenarios(policyId) }),
+  });
+}
+
+/** A saved scenario's document, parsed as a policy: it was validated when saved. */
+export async function fetchSavedScenario(policyId: string, scenarioId: number): Promise<{ name: string; month: number | null; policy: Policy }> {
+  const saved = await apiRequest(`/api/policies/${enc(policyId)}/scenarios/${scenarioId}`, savedScenarioSchema);
+  return { name: saved.name, month: saved.month, policy: policySchema.parse(saved.policy) };
+}
+
+/** An admin adopts a saved scenario as a new draft policy: the switcher lists it at once. */
+export function useAdoptScenario() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { fromPolicyId: string; scenarioId: number; id: string; title: string }) =>
+      apiRequest('/api/policies', policySummarySchema, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: policyKeys.list(), exact: true }),
+  });
+}
+
+/** Downloads the comparison workbook of a draft (POST, so the browser cannot follow a link). */
+export function useExportScenario(policyId: string) {
+  return useMutation({
+    mutationFn: async (body: ScenarioRequest & { name?: string }) => {
+      const response = await fetch(`/api/policies/${enc(policyId)}/scenarios/evaluate.xlsx`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw errorFromBody(response.status, await response.json().catch(() => null));
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${policyId}-scenario.xlsx`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    },
   });
 }

@@ -10,7 +10,9 @@ import {
   policiesSchema,
   policySchema,
   rankingSchema,
+  savedScenariosSchema,
   sessionSchema,
+  stabilitySchema,
   subsidiesSchema,
   userSchema,
 } from '@scoreboard/shared';
@@ -135,6 +137,25 @@ export function useAuditQuery(enabled: boolean) {
   return useQuery({
     queryKey: auditKeys.list(),
     queryFn: ({ signal }) => apiRequest('/api/audit', auditSchema, { signal }),
+    enabled,
+  });
+}
+
+/** Saved scenarios of a policy, newest first (leaders). */
+export function useSavedScenariosQuery(policyId: string, enabled = true) {
+  return useQuery({
+    queryKey: policyKeys.savedScenarios(policyId),
+    queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}/scenarios`, savedScenariosSchema, { signal }),
+    enabled,
+  });
+}
+
+/** Each unit's best and worst place over the standard set and the saved scenarios (leaders). */
+export function useStabilityQuery(policyId: string, month: number | null, enabled = true) {
+  return useQuery({
+    queryKey: policyKeys.stability(policyId, month),
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/policies/${enc(policyId)}/scenarios/stability${month ? `?month=${month}` : ''}`, stabilitySchema, { signal }),
     enabled,
   });
 }

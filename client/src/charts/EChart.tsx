@@ -1,14 +1,14 @@
 // The ESM build of echarts-for-react/lib/core: the CJS one reaches the bundle as a module object.
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendPlainComponent, MarkLineComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ChartOption } from './types';
 
 // The only module that touches echarts: register just the parts the pages draw, so the bundle
 // carries a fraction of the library (STYLE: no chart library imported whole).
-echarts.use([BarChart, LineChart, GridComponent, LegendPlainComponent, MarkLineComponent, MarkPointComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendPlainComponent, MarkLineComponent, MarkPointComponent, TooltipComponent, CanvasRenderer]);
 
 export interface EChartProps {
   option: ChartOption;

@@ -67,6 +67,9 @@ export function Layout() {
             <li><NavLink to={href('/subsidies')} className={link}>{t('nav.subsidies')}</NavLink></li>
             <li><NavLink to={href('/awards')} end className={link}>{t('nav.awards')}</NavLink></li>
             <li><NavLink to={href('/screen')} className={link}>{t('nav.screen')}</NavLink></li>
+            <IfRole role="leader">
+              <li><NavLink to={href('/scenarios')} className={link}>{t('nav.scenarios')}</NavLink></li>
+            </IfRole>
             <IfRole role="admin">
               <li><NavLink to={href('/admin')} className={link}>{t('nav.admin')}</NavLink></li>
             </IfRole>

@@ -84,7 +84,7 @@ async function errorsPlugin(app: FastifyInstance) {
       case 'FST_REQ_FILE_TOO_LARGE':
         return reply.code(413).send({ code: 'file_too_large', message: '文件过大：单个文件不得超过 20 MiB' });
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return reply.code(413).send({ code: 'request_too_large', message: '请求内容过大：JSON 请求不得超过 1 MiB（上传文件请用 multipart/form-data）' });
+        return reply.code(413).send({ code: 'body_too_large', message: '请求内容过大：JSON 请求不得超过 1 MiB，未处理任何内容（上传文件请用 multipart/form-data）' });
       case 'FST_PARTS_LIMIT':
       case 'FST_FILES_LIMIT':
       case 'FST_FIELDS_LIMIT':

@@ -16,6 +16,7 @@ const CLIENT_ROUTES = [
   /^\/screen\/?$/,
   /^\/login\/?$/,
   /^\/admin\/?$/,
+  /^\/scenarios\/?$/,
 ];
 
 export const isClientRoute = (path: string) => CLIENT_ROUTES.some((r) => r.test(path));

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import { createAdoptedPoliciesRepository } from '../repositories/adoptedPolicies';
 import { createAuditRepository } from '../repositories/audit';
 import { createBatchesRepository } from '../repositories/batches';
 import { createLoginFailuresRepository } from '../repositories/loginFailures';
 import { createPolicyStateRepository } from '../repositories/policyState';
 import { createRankingHistoryRepository } from '../repositories/rankingHistory';
+import { createScenariosRepository } from '../repositories/scenarios';
 import { createSessionsRepository } from '../repositories/sessions';
 import { createUsersRepository } from '../repositories/users';
 import { createWebhooksRepository } from '../repositories/webhooks';
+import { createAdoptionService } from './adoption';
 import { createAwardsService } from './awards';
 import { createBackupScheduler, type BackupSettings } from './backups';
 import { createChangeRecorder } from './changes';
@@ -18,7 +21,10 @@ import { createOutlookService } from './outlook';
 import { createPoliciesService } from './policies';
 import { createRankMovement } from './rankMovement';
 import { createRankingService } from './ranking';
+import { createSavedScenariosService } from './savedScenarios';
+import { createScenariosService } from './scenarios';
 import { createSessionsService } from './sessions';
+import { createStabilityService } from './stability';
 import { createSubsidiesService } from './subsidies';
 import { createUploadsService } from './uploads';
 import { createUsersService } from './users';
@@ -49,6 +55,8 @@ export function createServices(
   const policiesService = createPoliciesService({ policies, policyState, now: options.now });
   const publicUrl = options.publicUrl ?? null;
   notifier = createNotifier({ webhooks, sender, policies, ranking, awards, policyState, publicUrl, log: app.log, now: options.now });
+  const scenarios = createScenariosService({ policies, figures, policyState, ranking, subsidies });
+  const savedScenarios = createSavedScenariosService({ db, policies, store: createScenariosRepository(db), audit, scenarios });
   return {
     audit,
     batches,
@@ -68,6 +76,12 @@ export function createServices(
     notifier,
     webhookSender: sender,
     webhooks: createWebhooksService({ webhooks, sender, audit, policies, ranking, defaultPolicyId: policiesService.defaultPolicyId, publicUrl, now: options.now }),
+    scenarios,
+    savedScenarios,
+    stability: createStabilityService({ policies, policyState, ranking, scenarios, saved: savedScenarios }),
+    adoption: createAdoptionService({
+      policies, store: createAdoptedPoliciesRepository(db), saved: savedScenarios, batches, policyState, subsidies, summaries: policiesService, record,
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
