@@ -47,11 +47,19 @@ export const userSchema = z.object({
   disabled: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
+/**
+ * The request schemas' own messages in both languages: the schema carries the Chinese, and the
+ * server answers an English request with the English (SPEC §16).
+ */
+export const requestMessages = {
+  username: { zh: '用户名须为 3–32 位小写字母、数字或 _ . -，并以字母开头', en: 'A username is 3–32 lower-case letters, digits or _ . -, starting with a letter' },
+  passwordLength: { zh: '密码至少 10 个字符', en: 'A password needs at least 10 characters' },
+} as const;
 export const createUserBodySchema = z.object({
-  username: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名须为 3–32 位小写字母、数字或 _ . -，并以字母开头'),
+  username: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/, requestMessages.username.zh),
   displayName: z.string().min(1).max(64),
   role: roleSchema,
-  password: z.string().min(10, '密码至少 10 个字符').max(256),
+  password: z.string().min(10, requestMessages.passwordLength.zh).max(256),
 });
 export const updateUserBodySchema = z.object({
   role: roleSchema.optional(),

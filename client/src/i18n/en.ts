@@ -261,4 +261,9 @@ export const en: Record<MessageKey, string> = {
   'admin.targetCol': 'Target',
   'admin.at': 'At',
   'notFound.title': 'Page not found',
+  // the client's own messages when the server gives none
+  'api.httpError': 'The server answered with an error (HTTP {status})',
+  'api.network': 'Cannot reach the server; check the network and try again.',
+  'api.uploadNetwork': 'Upload interrupted: cannot reach the server.',
+  'api.unexpected': 'Unexpected answer from the server ({what}): {reason}',
 };

@@ -259,5 +259,10 @@ export const zh = {
   'admin.targetCol': '对象',
   'admin.at': '时间',
   'notFound.title': '页面不存在',
+  // the client's own messages when the server gives none
+  'api.httpError': '服务器返回错误（HTTP {status}）',
+  'api.network': '无法连接服务器，请检查网络后重试。',
+  'api.uploadNetwork': '上传中断：无法连接服务器。',
+  'api.unexpected': '服务器响应格式不符（{what}）：{reason}',
 };
 export type MessageKey = keyof typeof zh;

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookH
 import fp from 'fastify-plugin';
 import { hasRole, type Role } from '@scoreboard/shared';
 import { HttpError } from '../httpError';
+import { msg } from '../i18n/messages';
 import { SESSION_ABSOLUTE_MS, type SessionsService, type SignedIn } from '../services/sessions';
 
 declare module 'fastify' {
@@ -19,11 +20,9 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'sid';
 
-const ROLE_NAMES: Record<Role, string> = { viewer: '查看', statistician: '统计人员', leader: '领导', admin: '管理员' };
-
 /** The signed-in user of a request that passed requireRole. */
 export function signedIn(request: FastifyRequest): SignedIn {
-  if (!request.signedIn) throw new HttpError(401, 'unauthenticated', '请先登录');
+  if (!request.signedIn) throw new HttpError(401, 'unauthenticated', msg('unauthenticated'));
   return request.signedIn;
 }
 
@@ -34,9 +33,9 @@ async function authPlugin(app: FastifyInstance, options: { sessions: SessionsSer
   app.decorate('requireRole', (role: Role): onRequestAsyncHookHandler => {
     return async (request) => {
       const session = options.sessions.resolve(request.cookies[SESSION_COOKIE]);
-      if (!session) throw new HttpError(401, 'unauthenticated', '请先登录（会话不存在或已过期）');
+      if (!session) throw new HttpError(401, 'unauthenticated', msg('unauthenticated.expired'));
       if (!hasRole(session.role, role)) {
-        throw new HttpError(403, 'forbidden', `权限不足：此操作需要“${ROLE_NAMES[role]}”及以上角色`);
+        throw new HttpError(403, 'forbidden', msg('forbidden', { role: msg(`role.${role}`) }));
       }
       request.signedIn = session;
     };

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { loadPolicy, PolicyFileError, type LoadedPolicy } from '@scoreboard/shared';
 import { HttpError } from '../httpError';
+import { msg } from '../i18n/messages';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,7 +53,7 @@ export function loadPolicyCatalog(dataDir: string): PolicyCatalog {
     all: () => [...loaded.values()],
     get(policyId) {
       const p = loaded.get(policyId);
-      if (!p) throw new HttpError(404, 'policy_not_found', `找不到政策文件“${policyId}”`);
+      if (!p) throw new HttpError(404, 'policy_not_found', msg('policy_not_found', { policyId }));
       return p;
     },
   };

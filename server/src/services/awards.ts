@@ -1,5 +1,6 @@
 import { awardsSchema, type Awards } from '@scoreboard/shared';
 import { conflict, HttpError } from '../httpError';
+import { msg } from '../i18n/messages';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { PolicyStateRepository } from '../repositories/policyState';
 import type { ChangeRecorder } from './changes';
@@ -44,9 +45,9 @@ export function createAwardsService(deps: {
   function finalize(policyId: string, actor: string): Awards {
     deps.policies.get(policyId);
     const { result } = deps.record(policyId, 'finalize', () => {
-      if (deps.policyState.finalization(policyId)) throw conflict('already_final', '该考核期的奖励表已定稿，不能重复定稿');
+      if (deps.policyState.finalization(policyId)) throw conflict('already_final', msg('already_final'));
       const table = live(policyId);
-      if (table.month === null) throw new HttpError(409, 'no_data', '尚无任何实际数据，不能定稿');
+      if (table.month === null) throw new HttpError(409, 'no_data', msg('no_data'));
       const finalizedAt = new Date().toISOString();
       // The snapshot carries the revision the finalize itself produces: only later changes count
       // as "revised after finalization".

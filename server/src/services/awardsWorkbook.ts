@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { amountInCapitals, FEN_PER_WAN, type Awards, type Policy } from '@scoreboard/shared';
+import { amountInCapitals, FEN_PER_WAN, type Awards, type IndicatorScheme, type Policy } from '@scoreboard/shared';
+import type { Lang } from '../i18n/lang';
 
 const WAN = '#,##0';
 const WAN_DECIMALS = '#,##0.####';
@@ -7,6 +8,30 @@ const PCT = '0.00';
 const YUAN = '#,##0.00';
 const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** The header rows in the reader's language (SPEC §16: ?lang=en or Accept-Language: en). */
+const HEADERS = {
+  zh: {
+    county: ['名次', '单位', '综合评分'],
+    countyEnd: ['奖励（万元）', '备注'],
+    indicator: (i: IndicatorScheme) => {
+      const unit = i.measure === 'wan' ? '万元' : '个';
+      return [`${i.name}目标（${unit}）`, `${i.name}${i.prorate ? '序时目标' : '考核目标'}（${unit}）`, `${i.name}实际（${unit}）`, `${i.name}完成率（%）`, `${i.name}得分`];
+    },
+    grants: ['统一社会信用代码', '企业名称', '类别', '申报编号', '合规费用（元）', '上限（万元）', '核定（万元）', '拨付（万元）'],
+    budget: ['项目', '金额（万元）', '说明'],
+  },
+  en: {
+    county: ['Rank', 'Unit', 'Score'],
+    countyEnd: ['Award (10k yuan)', 'Notes'],
+    indicator: (i: IndicatorScheme) => {
+      const unit = i.measure === 'wan' ? '10k yuan' : 'count';
+      return [`${i.nameEn} target (${unit})`, `${i.nameEn} ${i.prorate ? 'pro-rated' : 'assessed'} target (${unit})`, `${i.nameEn} actual (${unit})`, `${i.nameEn} completion (%)`, `${i.nameEn} points`];
+    },
+    grants: ['Credit code', 'Enterprise', 'Kind', 'Applications', 'Eligible cost (yuan)', 'Cap (10k yuan)', 'Computed (10k yuan)', 'Granted (10k yuan)'],
+    budget: ['Item', 'Amount (10k yuan)', 'Notes'],
+  },
+} as const;
 
 function asOf(awards: Awards): string {
   const parts = [awards.month === null ? '尚无实际数据' : `数据截至 ${awards.month} 月（序时进度 ${awards.timeProgress}%）`];
@@ -52,7 +77,8 @@ function unpaidNote(reason: NonNullable<Awards['county'][number]['unpaid']>, pol
   return '有指标未完成序时目标，不予奖励';
 }
 
-export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promise<Buffer> {
+export async function buildAwardsWorkbook(awards: Awards, policy: Policy, lang: Lang = 'zh'): Promise<Buffer> {
+  const h = HEADERS[lang];
   const wb = new ExcelJS.Workbook();
   wb.creator = '工业稳增长考核看板';
   wb.created = new Date();
@@ -60,13 +86,10 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
   const indicators = policy.countyAward.indicators;
 
   // 县区奖励
-  const indHeaders = indicators.flatMap((i) => {
-    const unit = i.measure === 'wan' ? '万元' : '个';
-    return [`${i.name}目标（${unit}）`, `${i.name}${i.prorate ? '序时目标' : '考核目标'}（${unit}）`, `${i.name}实际（${unit}）`, `${i.name}完成率（%）`, `${i.name}得分`];
-  });
+  const indHeaders = indicators.flatMap((i) => h.indicator(i));
   const county = prepareSheet(
     wb, '县区奖励', `${awards.title} · 县区（新区）奖励表`, note,
-    ['名次', '单位', '综合评分', ...indHeaders, '奖励（万元）', '备注'],
+    [...h.county, ...indHeaders, ...h.countyEnd],
     [6, 26, 10, ...indHeaders.map(() => 13), 12, 28], true,
   );
   const formats: Record<number, string> = { 3: '0.00' };
@@ -98,7 +121,7 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
   const kindName = new Map<string, string>(policy.subsidies.kinds.map((k) => [k.kind, k.name]));
   const grants = prepareSheet(
     wb, '企业补助', `${awards.title} · 企业开拓市场补助`, note,
-    ['统一社会信用代码', '企业名称', '类别', '申报编号', '合规费用（元）', '上限（万元）', '核定（万元）', '拨付（万元）'],
+    [...h.grants],
     [22, 30, 20, 20, 16, 10, 10, 10], true,
   );
   for (const g of awards.grants) {
@@ -109,7 +132,7 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
 
   // 预算
   const b = awards.budget;
-  const budget = prepareSheet(wb, '预算', `${awards.title} · 资金预算`, note, ['项目', '金额（万元）', '说明'], [20, 16, 50], false);
+  const budget = prepareSheet(wb, '预算', `${awards.title} · 资金预算`, note, [...h.budget], [20, 16, 50], false);
   const lines: [string, number | null, string][] = [
     ['预算总额', b.totalWan, b.totalWan === null ? '尚未设定预算总额，补助按核定金额拨付' : ''],
     ['县区奖励', b.countyWan, ''],

@@ -1,5 +1,6 @@
 import type { Role, User } from '@scoreboard/shared';
 import { conflict, notFound } from '../httpError';
+import { msg } from '../i18n/messages';
 import type { AuditRepository } from '../repositories/audit';
 import { toUser, type UsersRepository, type UserRow } from '../repositories/users';
 import type { Database } from 'better-sqlite3';
@@ -15,7 +16,7 @@ export interface UsersServiceDeps {
 
 export function createUsersService({ db, users, sessions, audit }: UsersServiceDeps) {
   async function create(actor: string, input: { username: string; displayName: string; role: Role; password: string }): Promise<User> {
-    if (users.find(input.username)) throw conflict('user_exists', `用户名“${input.username}”已存在`);
+    if (users.find(input.username)) throw conflict('user_exists', msg('user_exists', { username: input.username }));
     const { hash, salt } = await hashPassword(input.password);
     const row: UserRow = {
       username: input.username,
@@ -39,7 +40,7 @@ export function createUsersService({ db, users, sessions, audit }: UsersServiceD
     patch: { role?: Role; displayName?: string; password?: string; disabled?: boolean },
   ): Promise<User> {
     const before = users.find(username);
-    if (!before) throw notFound('user_not_found', `找不到用户“${username}”`);
+    if (!before) throw notFound('user_not_found', msg('user_not_found', { username }));
     const secret = patch.password ? await hashPassword(patch.password) : null;
     const after: UserRow = {
       ...before,
@@ -52,7 +53,7 @@ export function createUsersService({ db, users, sessions, audit }: UsersServiceD
     const activeAdmins = users.list().filter((u) => u.role === 'admin' && !u.disabled);
     const losesAdmin = before.role === 'admin' && !before.disabled && (after.role !== 'admin' || after.disabled === 1);
     if (losesAdmin && activeAdmins.length <= 1) {
-      throw conflict('last_admin', '至少需要保留一个启用的管理员账号');
+      throw conflict('last_admin', msg('last_admin'));
     }
     db.transaction(() => {
       users.update(after);

@@ -28,7 +28,7 @@ export default function AwardsPage() {
       <div className="page-head">
         <h1 id="awards-title">{t('awards.title')}</h1>
         <div className="toolbar">
-          <a className="button" href={`/api/policies/${encodeURIComponent(policyId)}/awards.xlsx`} download>{t('awards.export')}</a>
+          <a className="button" href={`/api/policies/${encodeURIComponent(policyId)}/awards.xlsx${lang === 'en' ? '?lang=en' : ''}`} download>{t('awards.export')}</a>
           <Link className="button" to={href('/awards/print')}>{t('awards.print')}</Link>
         </div>
       </div>
