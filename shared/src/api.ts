@@ -339,6 +339,24 @@ export const policiesSchema = z.object({
   policies: z.array(policySummarySchema),
 });
 
+/**
+ * The names of a policy's units and industries (GET /api/policies/:policyId/registry): Chinese,
+ * short, English and short English, so pages show "柳东新区 Liudong New Area" in English (SPEC §16)
+ * and phone charts the short names.
+ */
+const registryNames = {
+  name: z.string(),
+  shortName: z.string(),
+  nameEn: z.string(),
+  shortNameEn: z.string(),
+};
+export const registryNamesSchema = z.object({
+  registryId: z.string(),
+  units: z.array(z.object({ unitId: z.string(), ...registryNames })),
+  industries: z.array(z.object({ industryId: z.string(), ...registryNames })),
+});
+export type RegistryNames = z.infer<typeof registryNamesSchema>;
+
 export const changeEventSchema = z.object({
   policyId: z.string(),
   revision: z.number().int(),

@@ -133,3 +133,16 @@ describe('awards.xlsx headers follow the language', () => {
     for (const h of en) expect(String(h)).not.toMatch(HAN);
   });
 });
+
+describe('GET /api/policies/:policyId/registry', () => {
+  it('names the policy\'s units and industries in Chinese, short, English and short English', async () => {
+    const res = await t.app.inject({ url: `/api/policies/${POLICY_ID}/registry`, headers: viewer });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ units: { unitId: string }[]; industries: { industryId: string }[] }>();
+    expect(body.units).toHaveLength(12);
+    expect(body.units).toContainEqual({ unitId: 'LZ-LD', name: '柳东新区', shortName: '柳东', nameEn: 'Liudong New Area', shortNameEn: 'Liudong' });
+    expect(body.industries).toContainEqual({ industryId: 'low-altitude', name: '低空经济产业', shortName: '低空经济', nameEn: 'Low-altitude economy', shortNameEn: 'Low-altitude' });
+    expect((await t.app.inject({ url: `/api/policies/${POLICY_ID}/registry` })).statusCode).toBe(401);
+  });
+});
+

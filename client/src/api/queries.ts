@@ -8,6 +8,7 @@ import {
   policiesSchema,
   policySchema,
   rankingSchema,
+  registryNamesSchema,
   sessionSchema,
   subsidiesSchema,
   userSchema,
@@ -50,6 +51,16 @@ export function usePolicyDocumentQuery(policyId: string, enabled = true) {
     queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}`, policySchema, { signal }),
     enabled,
     staleTime: Infinity, // a policy file changes only with a restart; a new policy is a new id
+  });
+}
+
+/** Unit and industry names in Chinese, short and English (SPEC §16); a registry changes only with a restart. */
+export function useRegistryQuery(policyId: string, enabled = true) {
+  return useQuery({
+    queryKey: policyKeys.registry(policyId),
+    queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}/registry`, registryNamesSchema, { signal }),
+    enabled,
+    staleTime: Infinity,
   });
 }
 

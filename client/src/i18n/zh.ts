@@ -264,5 +264,17 @@ export const zh = {
   'api.network': '无法连接服务器，请检查网络后重试。',
   'api.uploadNetwork': '上传中断：无法连接服务器。',
   'api.unexpected': '服务器响应格式不符（{what}）：{reason}',
+  'industries.target.none': '未设数值目标',
+  'industries.target.growthAtLeast': '{from}-{to}月规上工业总产值同比增长{pct}%以上',
+  'industries.target.eachMonth': '{from}-{to}月规上工业总产值降幅持续收窄',
+  'industries.target.vsMonth': '{from}-{to}月规上工业总产值降幅较1-{month}月进一步收窄',
+  'common.withUnit': '{name}（{unit}）',
+  'common.labelled': '{label}：{value}',
+  'common.listSep': '、',
+  'common.clauseSep': '；',
+  'common.parenthesised': '（{text}）',
+  'ranking.undisqualifyConfirm': '撤销否决：{unit}？',
+  'awards.totalWithCapitals': '奖励合计（{capitals}）',
+  'ranking.awardShort': '奖{n}',
 };
 export type MessageKey = keyof typeof zh;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  industriesSchema, policiesSchema, policySchema, rankingQuerySchema, rankingSchema, subsidiesSchema,
+  industriesSchema, policiesSchema, policySchema, rankingQuerySchema, rankingSchema, registryNamesSchema, subsidiesSchema,
+  type LoadedPolicy,
 } from '@scoreboard/shared';
 import { errorResponses, policyParamsSchema } from './common';
 
@@ -16,6 +17,12 @@ const policyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/policies/:policyId',
     { onRequest: viewer, schema: { tags, params: policyParamsSchema, response: { 200: policySchema, ...errorResponses(401, 404) } } },
     async (request) => app.policies.get(request.params.policyId).policy,
+  );
+
+  app.get(
+    '/api/policies/:policyId/registry',
+    { onRequest: viewer, schema: { tags, params: policyParamsSchema, response: { 200: registryNamesSchema, ...errorResponses(401, 404) } } },
+    async (request) => registryNames(app.policies.get(request.params.policyId)),
   );
 
   app.get(
@@ -40,3 +47,20 @@ const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 export default policyRoutes;
+
+/** The names of the policy's own units and industries, in the policy's order (SPEC §16). */
+export function registryNames({ policy, registry }: LoadedPolicy) {
+  const names = (e: { name: string; shortName: string; nameEn: string; shortNameEn?: string | undefined }) => ({
+    name: e.name,
+    shortName: e.shortName,
+    nameEn: e.nameEn,
+    shortNameEn: e.shortNameEn ?? e.nameEn,
+  });
+  return {
+    registryId: registry.registryId,
+    units: policy.units.flatMap((id) => registry.units.filter((u) => u.unitId === id).map((u) => ({ unitId: u.unitId, ...names(u) }))),
+    industries: policy.industries.targets.flatMap((t) =>
+      registry.industries.filter((i) => i.industryId === t.industryId).map((i) => ({ industryId: i.industryId, ...names(i) })),
+    ),
+  };
+}

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { PolicyBadges, usePolicy, usePolicyHref } from '../../layout/policy';
 import { paymentConditionText, subsidyKindName } from '../../policy/wording';
 import { ConfirmButton } from '../../ui/ConfirmButton';
+import { BilingualName } from '../../ui/Name';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { RevisedWarning } from '../../ui/RevisedWarning';
@@ -17,7 +18,7 @@ import { BudgetSummary } from './BudgetSummary';
 
 export default function AwardsPage() {
   const { t, lang } = useI18n();
-  const { policyId, policy, summary } = usePolicy();
+  const { policyId, policy, summary, names } = usePolicy();
   const href = usePolicyHref();
   const query = useAwardsQuery(policyId);
   const tiers = policy.countyAward.awards.tiersWan;
@@ -40,7 +41,7 @@ export default function AwardsPage() {
               <p className="policy-rules" data-testid="award-rules">
                 <PolicyBadges summary={summary} />
                 {t('awards.places', { n: tiers.length, tiers: tiers.map((w) => formatNumber(w)).join(' / ') })}
-                {condition && <>；{condition}</>}
+                {condition && <>{t('common.clauseSep')}{condition}</>}
               </p>
               <div className="card status-line">
                 {awards.final ? (
@@ -81,7 +82,7 @@ export default function AwardsPage() {
                       <tr key={r.unitId} className={r.disqualified ? 'row-disqualified' : undefined}>
                         <td className="num">{r.rank ?? '—'}{r.tied && <span className="chip chip-tied">{t('ranking.tied')}</span>}</td>
                         <th scope="row">
-                          <span className={r.disqualified ? 'struck' : undefined}>{r.unitName}</span>
+                          <BilingualName className={r.disqualified ? 'struck' : undefined} parts={names.unitParts(r.unitId, r.unitName)} />
                           {r.disqualified && <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</span>}
                           {r.missing.length > 0 && <span className="chip chip-missing">{t('ranking.missing')}</span>}
                           <UnpaidChip row={r} />
@@ -93,7 +94,7 @@ export default function AwardsPage() {
                   </tbody>
                   <tfoot>
                     <tr>
-                      <th scope="row" colSpan={3}>{t('awards.total')}（{total.capitals}）</th>
+                      <th scope="row" colSpan={3}>{t('awards.totalWithCapitals', { capitals: total.capitals })}</th>
                       <td className="num" data-testid="county-total">{formatNumber(total.wan)}</td>
                     </tr>
                   </tfoot>

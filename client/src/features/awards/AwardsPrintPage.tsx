@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import { useAwardsQuery } from '../../api/queries';
-import { formatChineseDate } from '../../format/dates';
+import { formatChineseDate, formatEnglishDate } from '../../format/dates';
 import { formatMoneyWan, formatNumber, formatPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy, usePolicyHref } from '../../layout/policy';
 import { indicatorName, paymentConditionText } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
+import { BilingualName } from '../../ui/Name';
 import { countyAwardTotal, indicatorDetail } from './awardSummary';
 import './print.css';
 
@@ -15,7 +16,7 @@ import './print.css';
  */
 export default function AwardsPrintPage() {
   const { t, lang } = useI18n();
-  const { policyId, policy } = usePolicy();
+  const { policyId, policy, names, title } = usePolicy();
   const href = usePolicyHref();
   const query = useAwardsQuery(policyId);
   const indicators = policy.countyAward.indicators;
@@ -35,9 +36,9 @@ export default function AwardsPrintPage() {
             </div>
             <header className="print-header">
               <h1>
-                {a.title}
-                {a.draft && <span className="draft-mark">（{t('common.draft')}）</span>}
-                {a.example && <span className="draft-mark">（{t('policy.badge.example')}）</span>}
+                {lang === 'en' ? title : a.title}
+                {a.draft && <span className="draft-mark">{t('common.parenthesised', { text: t('common.draft') })}</span>}
+                {a.example && <span className="draft-mark">{t('common.parenthesised', { text: t('policy.badge.example') })}</span>}
               </h1>
               <h2>{t('print.subtitle')}</h2>
               <p>
@@ -61,7 +62,7 @@ export default function AwardsPrintPage() {
                   <tr key={r.unitId}>
                     <td className="num">{r.rank ?? '—'}{r.tied ? ` ${t('ranking.tied')}` : ''}</td>
                     <td>
-                      <span className={r.disqualified ? 'struck' : undefined}>{r.unitName}</span>
+                      <BilingualName className={r.disqualified ? 'struck' : undefined} parts={names.unitParts(r.unitId, r.unitName)} />
                       {r.disqualified && <div className="small">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</div>}
                     </td>
                     <td className="num">{formatNumber(r.score, 2)}</td>
@@ -85,16 +86,16 @@ export default function AwardsPrintPage() {
             <p>{t('print.grantsSummary', { count: a.grants.length, granted: formatNumber(granted) })}</p>
             <p>
               {a.budget.totalWan === null
-                ? `${t('awards.noBudget')} ${t('awards.paid')} ${formatMoneyWan(a.budget.paidWan)}`
+                ? `${t('awards.noBudget')} ${t('awards.paid')} ${formatMoneyWan(a.budget.paidWan, lang)}`
                 : t('print.budgetLine', {
-                    total: formatMoneyWan(a.budget.totalWan),
-                    paid: formatMoneyWan(a.budget.paidWan),
-                    remaining: a.budget.remainingWan === null ? '—' : formatMoneyWan(a.budget.remainingWan),
+                    total: formatMoneyWan(a.budget.totalWan, lang),
+                    paid: formatMoneyWan(a.budget.paidWan, lang),
+                    remaining: a.budget.remainingWan === null ? '—' : formatMoneyWan(a.budget.remainingWan, lang),
                   })}
               {a.budget.scaled && ` · ${t('awards.factor')} ${formatNumber(a.budget.factor, 4)}`}
             </p>
             <footer className="signatures">
-              <p>{t('print.date', { date: formatChineseDate(date) })}</p>
+              <p>{t('print.date', { date: lang === 'en' ? formatEnglishDate(date) : formatChineseDate(date) })}</p>
               <div className="signature-lines">
                 <span>{t('print.preparer')}<span className="line" /></span>
                 <span>{t('print.reviewer')}<span className="line" /></span>

@@ -4,6 +4,7 @@ import type { Ranking } from '@scoreboard/shared';
 import { useRankingQuery } from '../../api/queries';
 import { useCan } from '../../auth/session';
 import { LazyChart } from '../../charts/LazyChart';
+import { isNarrow, type ChartSize } from '../../charts/types';
 import { formatDateTime } from '../../format/dates';
 import { formatPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -47,13 +48,25 @@ export function RankingHeadline({ ranking }: { ranking: Ranking }) {
 }
 
 export function RankingPage() {
-  const { t } = useI18n();
-  const { policyId, policy } = usePolicy();
+  const { t, lang } = useI18n();
+  const { policyId, policy, names } = usePolicy();
   const [params, setParams] = useSearchParams();
   const month = parseMonth(params.get('month'));
   const query = useRankingQuery(policyId, month);
   const canDisqualify = useCan('leader');
-  const option = useMemo(() => (query.data ? toRankingOption(query.data, t, chartRules(policy)) : null), [query.data, t, policy]);
+  // Drawn for the chart's own width: a phone gets the registry's short names and one-line labels;
+  // English uses the short English names (the table beside it has the full ones).
+  const option = useMemo(() => {
+    const data = query.data;
+    if (!data) return null;
+    return (size: ChartSize) => {
+      const narrow = isNarrow(size);
+      return toRankingOption(data, t, chartRules(policy), {
+        narrow,
+        unitLabel: (r) => (narrow || lang === 'en' ? names.unitShort(r.unitId, r.unitName) : r.unitName),
+      });
+    };
+  }, [query.data, t, policy, lang, names]);
 
   return (
     <section aria-labelledby="ranking-title">

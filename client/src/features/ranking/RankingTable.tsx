@@ -9,6 +9,7 @@ import { indicatorName, measureUnit, missingLabel } from '../../policy/wording';
 import { MovementMark } from './MovementMark';
 import { movementOf } from './rankMovement';
 import { DisqualifyControl } from './DisqualifyControl';
+import { BilingualName } from '../../ui/Name';
 
 function MovementCell({ previousRevision, row }: { previousRevision: number | null; row: RankingRow }) {
   return <td className="num movement"><MovementMark movement={movementOf(row, previousRevision)} /></td>;
@@ -55,7 +56,7 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
   policyId: string;
 }) {
   const { t, lang } = useI18n();
-  const { policy } = usePolicy();
+  const { policy, names } = usePolicy();
   const href = usePolicyHref();
   const [editing, setEditing] = useState<string | null>(null);
   const indicators = policy.countyAward.indicators;
@@ -71,7 +72,7 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
             <th scope="col" rowSpan={2} className="num">{t('ranking.score')}</th>
             {indicators.map((i) => (
               <th scope="colgroup" colSpan={5} key={i.indicatorId} className="group" data-indicator={i.indicatorId}>
-                {indicatorName(i, lang)}（{measureUnit(i, t)}）
+                {t('common.withUnit', { name: indicatorName(i, lang), unit: measureUnit(i, t) })}
               </th>
             ))}
             <th scope="col" rowSpan={2} className="num">{t('ranking.award')}</th>
@@ -87,13 +88,13 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
             <tr key={row.unitId} data-unit={row.unitId} className={row.disqualified ? 'row-disqualified' : row.missing.length ? 'row-missing' : undefined}>
               <RankCell row={row} />
               <th scope="row" className="unit-name">
-                <Link to={href(`/units/${encodeURIComponent(row.unitId)}`)} className={row.disqualified ? 'struck' : undefined}>{row.unitName}</Link>
+                <Link to={href(`/units/${encodeURIComponent(row.unitId)}`)} className={row.disqualified ? 'struck' : undefined}><BilingualName parts={names.unitParts(row.unitId, row.unitName)} /></Link>
                 {row.disqualified && (
                   <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: row.disqualified.reason })}</span>
                 )}
                 {row.missing.length > 0 && (
                   <span className="chip chip-missing">
-                    {t('ranking.missing')}：{row.missing.map((m) => missingLabel(policy, m, t, lang)).join(lang === 'en' ? ', ' : '、')}
+                    {t('common.labelled', { label: t('ranking.missing'), value: row.missing.map((m) => missingLabel(policy, m, t, lang)).join(t('common.listSep')) })}
                   </span>
                 )}
                 <UnpaidChip row={row} />

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useIndustriesQuery, useRankingQuery } from '../../api/queries';
 import { LazyChart } from '../../charts/LazyChart';
+import { isNarrow, type ChartSize } from '../../charts/types';
+import { BilingualName } from '../../ui/Name';
 import { formatClock, formatDateTime } from '../../format/dates';
 import { formatNumber, formatPct, formatSignedPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -31,8 +33,8 @@ function Clock() {
 
 /** The meeting-room display: dark, large, rotating by itself; arrow keys switch, no mouse needed. */
 export default function ScreenPage() {
-  const { t } = useI18n();
-  const { policyId, title, policy, summary } = usePolicy();
+  const { t, lang } = useI18n();
+  const { policyId, title, policy, summary, names } = usePolicy();
   const href = usePolicyHref();
   const places = awardPlaces(policy);
   const ranking = useRankingQuery(policyId, null);
@@ -52,8 +54,28 @@ export default function ScreenPage() {
     };
   }, [view]); // restart the timer after a manual switch
 
-  const rankingOption = useMemo(() => (ranking.data ? toRankingOption(ranking.data, t, chartRules(policy), { dark: true, fontSize: 18 }) : null), [ranking.data, t, policy]);
-  const industryOption = useMemo(() => (industries.data ? toIndustryGrowthOption(industries.data.rows, t, { dark: true, fontSize: 18 }) : null), [industries.data, t]);
+  // Large type for the back of the room; on a phone the same screen is drawn narrow and smaller.
+  const rankingOption = useMemo(() => {
+    const data = ranking.data;
+    if (!data) return null;
+    return (size: ChartSize) => {
+      const narrow = isNarrow(size);
+      return toRankingOption(data, t, chartRules(policy), {
+        dark: true,
+        fontSize: narrow ? 12 : 18,
+        narrow,
+        unitLabel: (r) => (narrow || lang === 'en' ? names.unitShort(r.unitId, r.unitName) : r.unitName),
+      });
+    };
+  }, [ranking.data, t, policy, lang, names]);
+  const industryOption = useMemo(() => {
+    const data = industries.data;
+    if (!data) return null;
+    return (size: ChartSize) => {
+      const narrow = isNarrow(size);
+      return toIndustryGrowthOption(data.rows, t, { dark: true, fontSize: narrow ? 12 : 18, narrow, name: (r) => names.industryShort(r.industryId, r.shortName) });
+    };
+  }, [industries.data, t, names]);
   const top = ranking.data ? paidPlaces(ranking.data.rows, places) : [];
   const previousRevision = ranking.data?.previousRevision ?? null;
 
@@ -86,7 +108,7 @@ export default function ScreenPage() {
                   <li key={r.unitId}>
                     <span className="top5-rank">{r.rank}</span>
                     <span className="top5-name">
-                      {r.unitName}
+                      <BilingualName parts={names.unitParts(r.unitId, r.unitName)} />
                       {r.tied && <small> {t('ranking.tied')}</small>}
                       {previousRevision !== null && (
                         <small className="top5-move"><MovementMark movement={movementOf(r, previousRevision)} /></small>
@@ -107,7 +129,7 @@ export default function ScreenPage() {
               <ul className="screen-industries">
                 {industries.data.rows.map((r) => (
                   <li key={r.industryId}>
-                    <span className="name">{r.shortName}</span>
+                    <BilingualName className="name" parts={names.industryShortParts(r.industryId, r.shortName)} />
                     <span className="growth">{r.latest ? formatSignedPct(r.latest.growth) : '—'}</span>
                     <StatusChip status={r.status} />
                   </li>

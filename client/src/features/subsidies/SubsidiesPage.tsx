@@ -71,7 +71,7 @@ export default function SubsidiesPage() {
                           <th scope="row">{g.enterpriseName}</th>
                           <td><code>{g.creditCode}</code></td>
                           <td>{subsidyKindName(policy, g.kind, lang)}</td>
-                          <td>{g.applicationIds.join('、')}</td>
+                          <td>{g.applicationIds.join(t('common.listSep'))}</td>
                           <td className="num">{formatYuan(g.eligibleCostYuan)}</td>
                           <td className="num">{formatNumber(g.capWan)}</td>
                           <td className="num">{formatNumber(g.computedWan)}</td>
@@ -112,7 +112,7 @@ export default function SubsidiesPage() {
                           <td>{a.applicationId}</td>
                           <th scope="row">{a.enterpriseName}</th>
                           <td><code>{a.creditCode}</code></td>
-                          <td>{subsidyKindName(policy, a.kind, lang)}{a.certType ? `（${a.certType}）` : ''}</td>
+                          <td>{a.certType ? t('common.withUnit', { name: subsidyKindName(policy, a.kind, lang), unit: a.certType }) : subsidyKindName(policy, a.kind, lang)}</td>
                           <td>{a.item}</td>
                           <td>{a.date ?? '—'}</td>
                           <td className="num">{formatYuan(a.costYuan)}</td>

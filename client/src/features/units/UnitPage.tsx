@@ -6,6 +6,7 @@ import { policyKeys } from '../../api/keys';
 import { useRankingQuery, useUnitBatchesQuery } from '../../api/queries';
 import { useCan } from '../../auth/session';
 import { LazyChart } from '../../charts/LazyChart';
+import type { ChartSize } from '../../charts/types';
 import { actorName } from '../../format/actors';
 import { formatDateTime } from '../../format/dates';
 import { formatNumber, formatPct, formatWan } from '../../format/numbers';
@@ -20,7 +21,7 @@ import { toUnitOption, type UnitMonth } from './unitOption';
 export default function UnitPage() {
   const { t, lang } = useI18n();
   const { unitId = '' } = useParams();
-  const { policyId, policy } = usePolicy();
+  const { policyId, policy, names } = usePolicy();
   const href = usePolicyHref();
   const indicators = policy.countyAward.indicators;
   const latest = useRankingQuery(policyId, null);
@@ -51,14 +52,14 @@ export default function UnitPage() {
         return (
           <section aria-labelledby="unit-title">
             <p><Link to={href('/')}>← {t('unit.back')}</Link></p>
-            <h1 id="unit-title">{t('unit.title', { name: row.unitName })}</h1>
+            <h1 id="unit-title">{t('unit.title', { name: names.unit(row.unitId, row.unitName) })}</h1>
             {indicators.map((indicator) => {
               const id = indicator.indicatorId;
               const name = indicatorName(indicator, lang);
               return (
               <div className="card" key={id} data-indicator={id}>
                 <h2>{t('unit.chart', { indicator: name })}</h2>
-                <LazyChart option={toUnitOption(months[id] ?? [], name, measureUnit(indicator, t), t)} label={t('unit.chart', { indicator: name })} height={300} />
+                <LazyChart option={(size: ChartSize) => toUnitOption(months[id] ?? [], name, measureUnit(indicator, t), t, { width: size.width })} label={t('unit.chart', { indicator: name })} height={300} />
                 <table className="data-table">
                   <thead>
                     <tr>

@@ -76,7 +76,7 @@ export default function UploadsPage() {
                 {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
               </select>
             </div>
-            <a className="button" href={`/api/templates/${kind}.xlsx?policyId=${encodeURIComponent(policyId)}`} download>{t('uploads.template')}（{t(`kind.${kind}`)}）</a>
+            <a className="button" href={`/api/templates/${kind}.xlsx?policyId=${encodeURIComponent(policyId)}`} download>{t('common.withUnit', { name: t('uploads.template'), unit: t(`kind.${kind}`) })}</a>
           </div>
           <div
             className={dragging ? 'dropzone dropzone-active' : 'dropzone'}
