@@ -278,4 +278,7 @@ export const en: Record<MessageKey, string> = {
   'ranking.undisqualifyConfirm': 'Lift the disqualification of {unit}?',
   'awards.totalWithCapitals': 'Total awards (in Chinese capitals: {capitals})',
   'ranking.awardShort': 'award {n}',
+  'nav.menu': 'Menu',
+  'ranking.rateOf': '{indicator} rate',
+  'industries.tableLabel': 'Industry growth against targets',
 };

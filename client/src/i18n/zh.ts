@@ -276,5 +276,8 @@ export const zh = {
   'ranking.undisqualifyConfirm': '撤销否决：{unit}？',
   'awards.totalWithCapitals': '奖励合计（{capitals}）',
   'ranking.awardShort': '奖{n}',
+  'nav.menu': '菜单',
+  'ranking.rateOf': '{indicator}完成率',
+  'industries.tableLabel': '重点产业增速与目标',
 };
 export type MessageKey = keyof typeof zh;

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy } from '../../layout/policy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
+import { TableRegion } from '../../ui/TableRegion';
 
 function BudgetForm({ policyId, current }: { policyId: string; current: number | null }) {
   const { t } = useI18n();
@@ -80,6 +81,7 @@ export default function AdminPage() {
         <ErrorNotice error={update.error} />
         <QueryState query={users}>
           {(data) => (
+            <TableRegion label={t('admin.users')}>
             <table className="data-table" data-testid="users-table">
               <thead>
                 <tr>
@@ -115,6 +117,7 @@ export default function AdminPage() {
                 ))}
               </tbody>
             </table>
+            </TableRegion>
           )}
         </QueryState>
       </div>
@@ -122,7 +125,7 @@ export default function AdminPage() {
         <h2>{t('admin.audit')}</h2>
         <QueryState query={audit}>
           {(data) => (
-            <div className="table-scroll table-tall">
+            <TableRegion label={t('admin.audit')} tall>
               <table className="data-table">
                 <thead>
                   <tr>
@@ -143,7 +146,7 @@ export default function AdminPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </QueryState>
       </div>

@@ -15,6 +15,7 @@ import { RevisedWarning } from '../../ui/RevisedWarning';
 import { AwardBadge, UnpaidChip } from '../ranking/RankingTable';
 import { countyAwardTotal } from './awardSummary';
 import { BudgetSummary } from './BudgetSummary';
+import { TableRegion } from '../../ui/TableRegion';
 
 export default function AwardsPage() {
   const { t, lang } = useI18n();
@@ -68,6 +69,7 @@ export default function AwardsPage() {
               {awards.revisedAfterFinalization && <RevisedWarning />}
               <div className="card">
                 <h2>{t('awards.county')}</h2>
+                <TableRegion label={t('awards.county')}>
                 <table className="data-table" data-testid="county-awards">
                   <thead>
                     <tr>
@@ -99,6 +101,7 @@ export default function AwardsPage() {
                     </tr>
                   </tfoot>
                 </table>
+                </TableRegion>
               </div>
               <div className="card">
                 <h2>{t('awards.budget')}</h2>
@@ -106,6 +109,7 @@ export default function AwardsPage() {
               </div>
               <div className="card">
                 <h2>{t('awards.grants')}</h2>
+                <TableRegion label={t('awards.grants')}>
                 <table className="data-table">
                   <thead>
                     <tr>
@@ -126,6 +130,7 @@ export default function AwardsPage() {
                     ))}
                   </tbody>
                 </table>
+                </TableRegion>
               </div>
             </>
           );

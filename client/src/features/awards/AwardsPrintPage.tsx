@@ -9,6 +9,7 @@ import { QueryState } from '../../ui/QueryState';
 import { BilingualName } from '../../ui/Name';
 import { countyAwardTotal, indicatorDetail } from './awardSummary';
 import './print.css';
+import { TableRegion } from '../../ui/TableRegion';
 
 /**
  * The A4 award table for signing (SPEC §9): plain, no navigation; printing only on the button.
@@ -47,6 +48,7 @@ export default function AwardsPrintPage() {
                 {a.final ? t('common.final') : t('awards.notFinal')}
               </p>
             </header>
+            <TableRegion label={t('print.subtitle')} className="print-scroll">
             <table className="print-table">
               <thead>
                 <tr>
@@ -82,6 +84,7 @@ export default function AwardsPrintPage() {
                 </tr>
               </tfoot>
             </table>
+            </TableRegion>
             <p className="small">{t('print.detail')}{condition && ` ${condition}。`}</p>
             <p>{t('print.grantsSummary', { count: a.grants.length, granted: formatNumber(granted) })}</p>
             <p>

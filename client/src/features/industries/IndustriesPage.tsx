@@ -11,6 +11,7 @@ import { usePolicy } from '../../layout/policy';
 import { QueryState } from '../../ui/QueryState';
 import { StatusChip } from '../../ui/StatusChip';
 import { toIndustryGrowthOption, toIndustryTrendOption } from './industryOption';
+import { TableRegion } from '../../ui/TableRegion';
 
 /** The cumulative growth series as text ("7月 -8.20% → 8月 -6.50%*"), for narrowing targets. */
 export function TrendText({ row }: { row: IndustryRow }) {
@@ -82,6 +83,7 @@ export default function IndustriesPage() {
               </div>
             </div>
             <div className="card">
+              <TableRegion label={t('industries.tableLabel')}>
               <table className="data-table" data-testid="industries-table">
                 <thead>
                   <tr>
@@ -106,6 +108,7 @@ export default function IndustriesPage() {
                   ))}
                 </tbody>
               </table>
+              </TableRegion>
               <p className="muted">{t('industries.computedNote')}</p>
             </div>
           </>

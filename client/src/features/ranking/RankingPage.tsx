@@ -12,7 +12,9 @@ import { usePolicy } from '../../layout/policy';
 import { chartRules } from '../../policy/chartRules';
 import { QueryState } from '../../ui/QueryState';
 import { RevisedWarning } from '../../ui/RevisedWarning';
+import { RankingCards } from './RankingCards';
 import { RankingTable } from './RankingTable';
+import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
 import { toRankingOption } from './rankingOption';
 
 export function parseMonth(text: string | null): number | null {
@@ -54,6 +56,7 @@ export function RankingPage() {
   const month = parseMonth(params.get('month'));
   const query = useRankingQuery(policyId, month);
   const canDisqualify = useCan('leader');
+  const phone = useMediaQuery(PHONE_QUERY);
   // Drawn for the chart's own width: a phone gets the registry's short names and one-line labels;
   // English uses the short English names (the table beside it has the full ones).
   const option = useMemo(() => {
@@ -103,9 +106,13 @@ export function RankingPage() {
               <h2>{t('ranking.chart')}</h2>
               {option && <LazyChart option={option} label={t('ranking.chartLabel', { score: chartRules(policy).onTargetScore })} height={Math.max(320, ranking.rows.length * 34)} />}
             </div>
-            <div className="card">
-              <RankingTable rows={ranking.rows} previousRevision={ranking.previousRevision} canDisqualify={canDisqualify} policyId={policyId} />
-            </div>
+            {phone ? (
+              <RankingCards rows={ranking.rows} previousRevision={ranking.previousRevision} canDisqualify={canDisqualify} policyId={policyId} />
+            ) : (
+              <div className="card">
+                <RankingTable rows={ranking.rows} previousRevision={ranking.previousRevision} canDisqualify={canDisqualify} policyId={policyId} />
+              </div>
+            )}
           </>
         )}
       </QueryState>

@@ -10,6 +10,7 @@ import { MovementMark } from './MovementMark';
 import { movementOf } from './rankMovement';
 import { DisqualifyControl } from './DisqualifyControl';
 import { BilingualName } from '../../ui/Name';
+import { TableRegion } from '../../ui/TableRegion';
 
 function MovementCell({ previousRevision, row }: { previousRevision: number | null; row: RankingRow }) {
   return <td className="num movement"><MovementMark movement={movementOf(row, previousRevision)} /></td>;
@@ -62,7 +63,7 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
   const indicators = policy.countyAward.indicators;
   const sub: MessageKey[] = ['ranking.target', 'ranking.prorated', 'ranking.actual', 'ranking.rate', 'ranking.points'];
   return (
-    <div className="table-scroll">
+    <TableRegion label={t('ranking.title')}>
       <table className="data-table ranking-table table-actions" data-testid="ranking-table">
         <caption className="sr-only">{t('ranking.title')}</caption>
         <thead>
@@ -121,6 +122,6 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -6,6 +6,7 @@ import { usePolicy } from '../../layout/policy';
 import { subsidyKindName } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
 import { filterApplications, filterGrants, grantTotals, NO_FILTER, type SubsidyFilter } from './subsidyFilter';
+import { TableRegion } from '../../ui/TableRegion';
 
 export default function SubsidiesPage() {
   const { t, lang } = useI18n();
@@ -51,7 +52,7 @@ export default function SubsidiesPage() {
               </dl>
               <div className="card">
                 <h2>{t('subsidies.grants')}</h2>
-                <div className="table-scroll">
+                <TableRegion label={t('subsidies.grants')}>
                   <table className="data-table" data-testid="grants-table">
                     <thead>
                       <tr>
@@ -87,11 +88,11 @@ export default function SubsidiesPage() {
                       </tr>
                     </tfoot>
                   </table>
-                </div>
+                </TableRegion>
               </div>
               <div className="card">
                 <h2>{t('subsidies.applications')} <span className="muted">{t('subsidies.count', { shown: apps.length, total: data.applications.length })}</span></h2>
-                <div className="table-scroll">
+                <TableRegion label={t('subsidies.applications')}>
                   <table className="data-table" data-testid="applications-table">
                     <thead>
                       <tr>
@@ -131,7 +132,7 @@ export default function SubsidiesPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableRegion>
               </div>
             </>
           );

@@ -16,6 +16,7 @@ import { indicatorName, measureUnit } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
 import { describeUnitBatch, unitBatchState } from './unitBatchState';
 import { toUnitOption, type UnitMonth } from './unitOption';
+import { TableRegion } from '../../ui/TableRegion';
 
 /** One unit, month by month (GET ranking?month=m for each month with data), and the batches that fed it. */
 export default function UnitPage() {
@@ -60,6 +61,7 @@ export default function UnitPage() {
               <div className="card" key={id} data-indicator={id}>
                 <h2>{t('unit.chart', { indicator: name })}</h2>
                 <LazyChart option={(size: ChartSize) => toUnitOption(months[id] ?? [], name, measureUnit(indicator, t), t, { width: size.width })} label={t('unit.chart', { indicator: name })} height={300} />
+                <TableRegion label={t('unit.chart', { indicator: name })}>
                 <table className="data-table">
                   <thead>
                     <tr>
@@ -86,6 +88,7 @@ export default function UnitPage() {
                     ))}
                   </tbody>
                 </table>
+                </TableRegion>
               </div>
               );
             })}
@@ -94,6 +97,7 @@ export default function UnitPage() {
                 <h2>{t('unit.batches')}</h2>
                 <QueryState query={batches}>
                   {(data) => (
+                    <TableRegion label={t('unit.batches')}>
                     <table className="data-table">
                       <thead>
                         <tr>
@@ -120,6 +124,7 @@ export default function UnitPage() {
                         ))}
                       </tbody>
                     </table>
+                    </TableRegion>
                   )}
                 </QueryState>
               </div>

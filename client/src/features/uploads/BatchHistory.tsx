@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
+import { TableRegion } from '../../ui/TableRegion';
 
 /** Every batch kept for ever (SPEC §8); any one can be reverted, after a confirmation. */
 export function BatchHistory({ policyId }: { policyId: string }) {
@@ -49,7 +50,7 @@ export function BatchHistory({ policyId }: { policyId: string }) {
       <ErrorNotice error={revert.error} />
       <QueryState query={batches}>
         {(data) => (
-          <div className="table-scroll">
+          <TableRegion label={t('uploads.history')}>
             <table className="data-table table-actions" data-testid="batches-table">
               <thead>
                 <tr>
@@ -66,7 +67,7 @@ export function BatchHistory({ policyId }: { policyId: string }) {
               </thead>
               <tbody>{[...data.batches].sort((a, b) => b.batchId - a.batchId).map(row)}</tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </QueryState>
     </div>

@@ -1,10 +1,12 @@
 import type { UploadChange, UploadError } from '@scoreboard/shared';
 import { useI18n } from '../../i18n/I18nProvider';
+import { TableRegion } from '../../ui/TableRegion';
 
 /** Every error of a refused file, so a statistician can go to the cell and fix it. */
 export function ErrorsTable({ errors, caption, testId }: { errors: readonly UploadError[]; caption: string; testId: string }) {
   const { t } = useI18n();
   return (
+    <TableRegion label={caption}>
     <table className="data-table" data-testid={testId}>
       <caption>{caption}</caption>
       <thead>
@@ -28,6 +30,7 @@ export function ErrorsTable({ errors, caption, testId }: { errors: readonly Uplo
         ))}
       </tbody>
     </table>
+    </TableRegion>
   );
 }
 
@@ -35,7 +38,7 @@ export function ErrorsTable({ errors, caption, testId }: { errors: readonly Uplo
 export function ChangesTable({ changes }: { changes: readonly UploadChange[] }) {
   const { t } = useI18n();
   return (
-    <div className="table-scroll table-tall">
+    <TableRegion label={t('uploads.changes')} tall>
       <table className="data-table" data-testid="changes-table">
         <caption>{t('uploads.changes')}</caption>
         <thead>
@@ -57,6 +60,6 @@ export function ChangesTable({ changes }: { changes: readonly UploadChange[] }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
