@@ -15,6 +15,7 @@ import ssePlugin from './plugins/sse';
 import staticPlugin from './plugins/static';
 import auditRoutes from './routes/audit';
 import awardRoutes from './routes/awards';
+import displayLinkRoutes from './routes/displayLinks';
 import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import policyRoutes from './routes/policies';
@@ -24,6 +25,7 @@ import uploadRoutes from './routes/uploads';
 import userRoutes from './routes/users';
 import { seedDemoData } from './services/demo';
 import { createServices } from './services';
+import { startStreamGuard } from './services/streamGuard';
 
 export interface AppOptions {
   databasePath: string;
@@ -39,6 +41,8 @@ export interface AppOptions {
   clientDist?: string;
   /** the clock for session expiry; tests move it */
   now?: () => number;
+  /** shorter session limits for tests (SESSION_IDLE_MS / SESSION_MAX_MS); 2 h idle, 12 h absolute by default */
+  sessionLimits?: { idleMs?: number; absoluteMs?: number };
   /** where a generated admin password goes; stdout by default */
   announcePassword?: (password: string) => void;
   /** Fastify's trustProxy: which proxies' X-Forwarded-* headers count (TRUST_PROXY, see config.ts) */
@@ -83,11 +87,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(policiesPlugin, { dataDir });
   await app.register(ssePlugin);
 
-  const services = createServices(app, { now: options.now });
+  const services = createServices(app, { now: options.now, sessionLimits: options.sessionLimits });
   app.decorate('services', services);
-  await app.register(authPlugin, { sessions: services.sessions });
+  await app.register(authPlugin, { sessions: services.sessions, displays: services.displayLinks });
+  const guard = startStreamGuard({ events: app.events, sessions: services.sessions, displays: services.displayLinks });
+  app.addHook('onClose', async () => guard.stop());
 
-  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes]) {
+  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes, displayLinkRoutes]) {
     await app.register(routes);
   }
   await app.register(staticPlugin, { clientDist: options.clientDist ?? `${REPO_ROOT}client/dist` });

@@ -11,6 +11,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
+  // Session limits in milliseconds, for tests that must see a session end (e2e); the defaults are
+  // the policy's 2 h idle and 12 h absolute (services/sessions.ts). Unset in production.
+  SESSION_IDLE_MS: z.coerce.number().int().min(1000).optional(),
+  SESSION_MAX_MS: z.coerce.number().int().min(1000).optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'TRUST_PROXY: true, false, a hop count, or proxy addresses/CIDRs separated by commas')
@@ -44,6 +48,8 @@ export interface ServerConfig {
   logLevel: string;
   production: boolean;
   trustProxy: boolean | number | string;
+  /** shorter session limits, only when SESSION_IDLE_MS / SESSION_MAX_MS are set */
+  sessionLimits: { idleMs?: number; absoluteMs?: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -65,5 +71,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    sessionLimits: { idleMs: e.SESSION_IDLE_MS, absoluteMs: e.SESSION_MAX_MS },
   };
 }

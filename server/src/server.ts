@@ -11,6 +11,7 @@ async function main() {
     adminPassword: config.adminPassword,
     production: config.production,
     trustProxy: config.trustProxy,
+    sessionLimits: config.sessionLimits,
     logger: { level: config.logLevel },
   });
 

@@ -357,6 +357,32 @@ export const registryNamesSchema = z.object({
 });
 export type RegistryNames = z.infer<typeof registryNamesSchema>;
 
+// ── display links (SPEC §16) ────────────────────────────────────────────────────────────
+/** A meeting room's wall-screen link: one policy, read-only, no session limits, revocable. */
+export const displayLinkSchema = z.object({
+  linkId: z.number().int(),
+  policyId: z.string(),
+  label: z.string(), // where it hangs, e.g. 三楼会议室
+  createdBy: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
+  lastSeenAt: z.string().nullable(), // to the minute: the screen's last request or heartbeat
+  connected: z.number().int(), // wall screens holding a live stream on it now
+});
+export type DisplayLink = z.infer<typeof displayLinkSchema>;
+export const displayLinksSchema = z.object({ links: z.array(displayLinkSchema) });
+export const createDisplayLinkBodySchema = z.object({
+  policyId: z.string().min(1).max(100),
+  label: z.string().trim().min(1).max(60),
+});
+/** The answer to creating one: the token, shown this once (only its hash is kept), and the path to open. */
+export const createdDisplayLinkSchema = z.object({ link: displayLinkSchema, token: z.string(), path: z.string() });
+export const displaySessionBodySchema = z.object({ token: z.string().min(20).max(200) });
+/** What a wall screen opened by a display link knows about itself. */
+export const displaySessionSchema = z.object({ linkId: z.number().int(), policyId: z.string(), label: z.string() });
+export type DisplaySession = z.infer<typeof displaySessionSchema>;
+
 export const changeEventSchema = z.object({
   policyId: z.string(),
   revision: z.number().int(),

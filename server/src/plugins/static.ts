@@ -18,6 +18,7 @@ const CLIENT_ROUTES = [
   /^\/screen\/?$/,
   /^\/login\/?$/,
   /^\/admin\/?$/,
+  /^\/display\/[^/]+\/?$/, // a wall screen's display link (SPEC §16)
 ];
 
 export const isClientRoute = (path: string) => CLIENT_ROUTES.some((r) => r.test(path));

@@ -5,30 +5,41 @@ import {
 } from '@scoreboard/shared';
 import { errorResponses, policyParamsSchema } from './common';
 
-/** Reads of a policy and its live figures (SPEC.md §11): viewer and up. */
+/**
+ * Reads of a policy and its live figures (SPEC.md §11): viewer and up. The wall screen's reads
+ * (the list, the document, names, ranking, industries) also answer a display link, for its own
+ * policy only (SPEC §16).
+ */
 const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ranking, industries, subsidies, policies } = app.services;
   const viewer = app.requireRole('viewer');
+  const reader = app.requireReader();
   const tags = ['policies'];
 
-  app.get('/api/policies', { onRequest: viewer, schema: { tags, response: { 200: policiesSchema, ...errorResponses(401) } } }, async () => policies.list());
+  app.get('/api/policies', { onRequest: reader, schema: { tags, response: { 200: policiesSchema, ...errorResponses(401) } } }, async (request) => {
+    const list = policies.list();
+    const display = request.display;
+    if (!display) return list;
+    // a display link knows of its own policy alone
+    return { defaultPolicyId: display.policyId, policies: list.policies.filter((p) => p.policyId === display.policyId) };
+  });
 
   app.get(
     '/api/policies/:policyId',
-    { onRequest: viewer, schema: { tags, params: policyParamsSchema, response: { 200: policySchema, ...errorResponses(401, 404) } } },
+    { onRequest: reader, schema: { tags, params: policyParamsSchema, response: { 200: policySchema, ...errorResponses(401, 404) } } },
     async (request) => app.policies.get(request.params.policyId).policy,
   );
 
   app.get(
     '/api/policies/:policyId/registry',
-    { onRequest: viewer, schema: { tags, params: policyParamsSchema, response: { 200: registryNamesSchema, ...errorResponses(401, 404) } } },
+    { onRequest: reader, schema: { tags, params: policyParamsSchema, response: { 200: registryNamesSchema, ...errorResponses(401, 404) } } },
     async (request) => registryNames(app.policies.get(request.params.policyId)),
   );
 
   app.get(
     '/api/policies/:policyId/ranking',
     {
-      onRequest: viewer,
+      onRequest: reader,
       schema: { tags, params: policyParamsSchema, querystring: rankingQuerySchema, response: { 200: rankingSchema, ...errorResponses(400, 401, 404) } },
     },
     async (request) => ranking.ranking(request.params.policyId, request.query.month),
@@ -36,7 +47,7 @@ const policyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/policies/:policyId/industries',
-    { onRequest: viewer, schema: { tags, params: policyParamsSchema, response: { 200: industriesSchema, ...errorResponses(401, 404) } } },
+    { onRequest: reader, schema: { tags, params: policyParamsSchema, response: { 200: industriesSchema, ...errorResponses(401, 404) } } },
     async (request) => industries.industries(request.params.policyId),
   );
 

@@ -43,7 +43,10 @@ const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/session',
     { onRequest: app.requireRole('viewer'), schema: { tags: ['session'], response: { 204: z.null(), ...errorResponses(401) } } },
     async (request, reply) => {
-      sessions.logout(signedIn(request));
+      const session = signedIn(request);
+      sessions.logout(session);
+      // this session's open pages learn it now, not at their next change
+      app.events.end((o) => o.kind === 'session' && o.sessionId === session.sessionId, { event: 'session-ended' });
       app.clearSessionCookie(reply);
       return reply.code(204).send(null);
     },

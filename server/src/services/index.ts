@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { createAuditRepository } from '../repositories/audit';
 import { createBatchesRepository } from '../repositories/batches';
+import { createDisplayLinksRepository } from '../repositories/displayLinks';
 import { createPolicyStateRepository } from '../repositories/policyState';
 import { createRankingHistoryRepository } from '../repositories/rankingHistory';
 import { createSessionsRepository } from '../repositories/sessions';
 import { createUsersRepository } from '../repositories/users';
 import { createAwardsService } from './awards';
 import { createChangeRecorder } from './changes';
+import { createDisplayLinksService } from './displayLinks';
 import { createDisqualificationsService } from './disqualifications';
 import { createFiguresReader } from './figures';
 import { createIndustriesService } from './industries';
@@ -20,7 +22,10 @@ import { createUploadsService } from './uploads';
 import { createUsersService } from './users';
 
 /** Wires repositories into services once per app; routes reach them through app.services. */
-export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'events'>, options: { now?: () => number } = {}) {
+export function createServices(
+  app: Pick<FastifyInstance, 'db' | 'policies' | 'events'>,
+  options: { now?: () => number; sessionLimits?: { idleMs?: number; absoluteMs?: number } } = {},
+) {
   const { db, policies, events } = app;
   const users = createUsersRepository(db);
   const sessions = createSessionsRepository(db);
@@ -36,7 +41,7 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
     audit,
     batches,
     policyState,
-    sessions: createSessionsService({ sessions, users, audit, now: options.now }),
+    sessions: createSessionsService({ sessions, users, audit, now: options.now, limits: options.sessionLimits }),
     loginThrottle: createLoginThrottle({ now: options.now }),
     users: createUsersService({ db, users, sessions, audit }),
     ranking,
@@ -46,6 +51,7 @@ export function createServices(app: Pick<FastifyInstance, 'db' | 'policies' | 'e
     awards: createAwardsService({ policies, policyState, subsidies, record }),
     disqualifications: createDisqualificationsService({ policies, policyState, record }),
     uploads: createUploadsService({ policies, batches, record }),
+    displayLinks: createDisplayLinksService({ db, links: createDisplayLinksRepository(db), audit, policies, events, now: options.now }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
