@@ -13,6 +13,17 @@ export function setRequestLanguage(lang: Lang): void {
 export const requestLanguage = (): Lang => language;
 const acceptLanguage = () => (language === 'en' ? 'en' : 'zh-CN');
 
+/**
+ * A wall screen opened by a display link (/display/<token>) marks every request as its own
+ * (x-display: 1), so the server answers it by the display cookie, never by a person's session
+ * that may share the browser (SPEC §16).
+ */
+let displayMode = false;
+export function setDisplayMode(on: boolean): void {
+  displayMode = on;
+}
+export const isDisplayMode = (): boolean => displayMode;
+
 /** A refusal from the server, with its stable `code` and the `message` to show, in the chosen language. */
 export class ApiError extends Error {
   readonly status: number;
@@ -61,6 +72,7 @@ export interface RequestOptions {
  */
 export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': acceptLanguage() };
+  if (displayMode) headers['x-display'] = '1';
   const init: RequestInit = { method: options.method ?? 'GET', headers, credentials: 'same-origin', signal: options.signal };
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';

@@ -17,3 +17,4 @@ export const policyKeys = {
 };
 export const userKeys = { list: () => ['users'] as const };
 export const auditKeys = { list: () => ['audit'] as const };
+export const displayLinkKeys = { list: () => ['display-links'] as const };

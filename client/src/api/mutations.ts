@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { awardsSchema, budgetSummarySchema, sessionSchema, userSchema, type Role } from '@scoreboard/shared';
+import { awardsSchema, budgetSummarySchema, createdDisplayLinkSchema, displayLinkSchema, sessionSchema, userSchema, type Role } from '@scoreboard/shared';
 import { apiRequest } from './client';
-import { policyKeys, sessionKeys, userKeys } from './keys';
+import { displayLinkKeys, policyKeys, sessionKeys, userKeys } from './keys';
 
 const enc = encodeURIComponent;
 // Writes whose answer the page does not read: the server event and the invalidation refetch.
@@ -75,5 +75,21 @@ export function useUpdateUser() {
     mutationFn: ({ username, ...body }: { username: string; role?: Role; disabled?: boolean }) =>
       apiRequest(`/api/users/${enc(username)}`, userSchema, { method: 'PATCH', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.list() }),
+  });
+}
+
+export function useCreateDisplayLink() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { policyId: string; label: string }) => apiRequest('/api/display-links', createdDisplayLinkSchema, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: displayLinkKeys.list() }),
+  });
+}
+
+export function useRevokeDisplayLink() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (linkId: number) => apiRequest(`/api/display-links/${linkId}`, displayLinkSchema, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: displayLinkKeys.list() }),
   });
 }

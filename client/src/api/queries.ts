@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import {
   auditSchema,
   awardsSchema,
+  displayLinksSchema,
   batchesSchema,
   industriesSchema,
   policiesSchema,
@@ -14,7 +15,7 @@ import {
   userSchema,
 } from '@scoreboard/shared';
 import { apiRequest } from './client';
-import { auditKeys, policyKeys, sessionKeys, userKeys } from './keys';
+import { auditKeys, displayLinkKeys, policyKeys, sessionKeys, userKeys } from './keys';
 
 const enc = encodeURIComponent;
 
@@ -126,5 +127,15 @@ export function useAuditQuery(enabled: boolean) {
     queryKey: auditKeys.list(),
     queryFn: ({ signal }) => apiRequest('/api/audit', auditSchema, { signal }),
     enabled,
+  });
+}
+
+/** The display links, with when each was last seen; refreshed every half minute while shown. */
+export function useDisplayLinksQuery(enabled: boolean) {
+  return useQuery({
+    queryKey: displayLinkKeys.list(),
+    queryFn: ({ signal }) => apiRequest('/api/display-links', displayLinksSchema, { signal }),
+    enabled,
+    refetchInterval: 30_000,
   });
 }

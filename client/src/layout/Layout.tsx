@@ -1,10 +1,10 @@
 import { Suspense, useEffect, useId, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../api/client';
-import { useLiveUpdates } from '../api/events';
+import { apiRequest, isDisplayMode } from '../api/client';
+import { useLiveUpdates, type LiveState } from '../api/events';
 import { sessionKeys } from '../api/keys';
-import { IfRole, useSession } from '../auth/session';
+import { IfRole, loginPath, useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { PolicyBadges, PolicySwitcher, usePolicy, usePolicyHref } from './policy';
 import { z } from 'zod';
@@ -20,12 +20,16 @@ export function LanguageSwitch({ className }: { className?: string }) {
   );
 }
 
-export function LiveBadge() {
+/** The live indicator: a word and a dot, never colour alone; signed out offers the way back in. */
+export function LiveBadge({ state }: { state: LiveState }) {
   const { t } = useI18n();
-  const state = useLiveUpdates(true);
+  const location = useLocation();
   return (
     <span className={`live live-${state}`} role="status" data-testid="live-state">
       <span aria-hidden="true">●</span> {t(`live.${state}`)}
+      {state === 'signed-out' && !isDisplayMode() && (
+        <Link className="live-action" to={loginPath(location)}>{t('live.signIn')}</Link>
+      )}
     </span>
   );
 }
@@ -65,6 +69,7 @@ export function Layout() {
   const queryClient = useQueryClient();
   const menu = useMenu();
   const menuId = useId();
+  const live = useLiveUpdates(true);
   const logout = async () => {
     await apiRequest('/api/session', z.unknown(), { method: 'DELETE' }).catch(() => undefined);
     queryClient.clear();
@@ -85,7 +90,7 @@ export function Layout() {
             <PolicyBadges summary={policy.summary} />
           </span>
         </div>
-        <LiveBadge />
+        <LiveBadge state={live} />
         <button type="button" className="menu-button" aria-expanded={menu.open} aria-controls={menuId} onClick={menu.toggle}>
           <span className="menu-icon" aria-hidden="true" />
           {t('nav.menu')}

@@ -10,6 +10,7 @@ import { usePolicy } from '../../layout/policy';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { TableRegion } from '../../ui/TableRegion';
+import { DisplayLinks } from './DisplayLinks';
 
 function BudgetForm({ policyId, current }: { policyId: string; current: number | null }) {
   const { t } = useI18n();
@@ -121,6 +122,7 @@ export default function AdminPage() {
           )}
         </QueryState>
       </div>
+      <DisplayLinks />
       <div className="card">
         <h2>{t('admin.audit')}</h2>
         <QueryState query={audit}>

@@ -7,7 +7,9 @@ import { BilingualName } from '../../ui/Name';
 import { formatClock, formatDateTime } from '../../format/dates';
 import { formatNumber, formatPct, formatSignedPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLiveUpdates } from '../../api/events';
 import { LiveBadge } from '../../layout/Layout';
+import { useDisplay } from './display';
 import { PolicyBadges, usePolicy, usePolicyHref } from '../../layout/policy';
 import { chartRules } from '../../policy/chartRules';
 import { awardPlaces } from '../../policy/wording';
@@ -40,6 +42,8 @@ export default function ScreenPage() {
   const ranking = useRankingQuery(policyId, null);
   const industries = useIndustriesQuery(policyId);
   const [view, setView] = useState(0);
+  const display = useDisplay();
+  const live = useLiveUpdates(true);
 
   useEffect(() => {
     const id = setInterval(() => setView((v) => (v + 1) % VIEWS), ROTATE_MS);
@@ -91,7 +95,7 @@ export default function ScreenPage() {
               <span>{t('common.updatedAt')} {formatDateTime(ranking.data.updatedAt)}</span>
             </>
           )}
-          <LiveBadge />
+          <LiveBadge state={live} />
           <Clock />
         </div>
       </header>
@@ -144,8 +148,18 @@ export default function ScreenPage() {
       </main>
       <footer className="screen-footer">
         <span>{t('screen.view', { n: view + 1, total: VIEWS })} · {t('screen.keys')}</span>
-        <Link to={href('/')} className="screen-exit">{t('screen.exit')}</Link>
+        {display ? (
+          <span className="screen-display" data-testid="display-label">{t('display.label', { label: display.label })}</span>
+        ) : (
+          <Link to={href('/')} className="screen-exit">{t('screen.exit')}</Link>
+        )}
       </footer>
+      {live === 'revoked' && (
+        <div className="screen-overlay" role="alert" data-testid="display-revoked">
+          <h2>{t('display.revoked')}</h2>
+          <p>{t('display.revokedNote')}</p>
+        </div>
+      )}
     </div>
   );
 }
