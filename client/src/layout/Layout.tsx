@@ -8,6 +8,7 @@ import { IfRole, loginPath, useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
 import { PolicyBadges, PolicySwitcher, usePolicy, usePolicyHref } from './policy';
 import { z } from 'zod';
+import { DataText, Interpolate } from '../ui/Interpolate';
 
 export function LanguageSwitch({ className }: { className?: string }) {
   const { lang, setLang, t } = useI18n();
@@ -112,7 +113,7 @@ export function Layout() {
           </nav>
           <div className="header-tools">
             <span className="user" data-testid="current-user">
-              {t('session.user', { name: session.displayName, role: t(`role.${session.role}`) })}
+              <Interpolate template={t('session.user', { role: t(`role.${session.role}`) })} values={{ name: <DataText text={session.displayName} /> }} />
             </span>
             <LanguageSwitch />
             <button type="button" className="link-button" onClick={() => void logout()}>

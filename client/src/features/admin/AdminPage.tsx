@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { TableRegion } from '../../ui/TableRegion';
 import { DisplayLinks } from './DisplayLinks';
+import { langOfData } from '../../ui/Interpolate';
 
 function BudgetForm({ policyId, current }: { policyId: string; current: number | null }) {
   const { t } = useI18n();
@@ -97,7 +98,7 @@ export default function AdminPage() {
                 {data.users.map((u) => (
                   <tr key={u.username}>
                     <th scope="row">{u.username}</th>
-                    <td>{u.displayName}</td>
+                    <td lang={langOfData(u.displayName)}>{u.displayName}</td>
                     <td>
                       <label className="sr-only" htmlFor={`role-${u.username}`}>{t('admin.role')} {u.username}</label>
                       <select id={`role-${u.username}`} value={u.role} disabled={u.username === me.username || update.isPending}
@@ -143,7 +144,7 @@ export default function AdminPage() {
                       <td>{formatDateTime(e.at)}</td>
                       <td>{actorName(e.actor, t)}</td>
                       <td><code>{e.action}</code></td>
-                      <td>{e.target}</td>
+                      <td lang={langOfData(e.target)}>{e.target}</td>
                     </tr>
                   ))}
                 </tbody>

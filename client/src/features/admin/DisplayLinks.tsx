@@ -8,6 +8,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { TableRegion } from '../../ui/TableRegion';
+import { langOfData } from '../../ui/Interpolate';
 
 /**
  * Display links for meeting-room wall screens (SPEC §16): make one for a policy and a room, copy
@@ -75,7 +76,7 @@ export function DisplayLinks() {
                 <tbody>
                   {data.links.map((l) => (
                     <tr key={l.linkId} data-link={l.linkId}>
-                      <th scope="row">{l.label}</th>
+                      <th scope="row" lang={langOfData(l.label)}>{l.label}</th>
                       <td>{periodOf(l.policyId)}</td>
                       <td>{l.createdBy} · {formatDateTime(l.createdAt)}</td>
                       <td>{l.lastSeenAt ? formatDateTime(l.lastSeenAt) : t('admin.display.neverSeen')}</td>

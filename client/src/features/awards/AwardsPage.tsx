@@ -16,6 +16,7 @@ import { AwardBadge, UnpaidChip } from '../ranking/RankingTable';
 import { countyAwardTotal } from './awardSummary';
 import { BudgetSummary } from './BudgetSummary';
 import { TableRegion } from '../../ui/TableRegion';
+import { DataText, Interpolate, langOfData } from '../../ui/Interpolate';
 
 export default function AwardsPage() {
   const { t, lang } = useI18n();
@@ -85,7 +86,7 @@ export default function AwardsPage() {
                         <td className="num">{r.rank ?? '—'}{r.tied && <span className="chip chip-tied">{t('ranking.tied')}</span>}</td>
                         <th scope="row">
                           <BilingualName className={r.disqualified ? 'struck' : undefined} parts={names.unitParts(r.unitId, r.unitName)} />
-                          {r.disqualified && <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</span>}
+                          {r.disqualified && <span className="chip chip-disqualified"><Interpolate template={t('ranking.disqualifiedReason')} values={{ reason: <DataText text={r.disqualified.reason} /> }} /></span>}
                           {r.missing.length > 0 && <span className="chip chip-missing">{t('ranking.missing')}</span>}
                           <UnpaidChip row={r} />
                         </th>
@@ -96,7 +97,7 @@ export default function AwardsPage() {
                   </tbody>
                   <tfoot>
                     <tr>
-                      <th scope="row" colSpan={3}>{t('awards.totalWithCapitals', { capitals: total.capitals })}</th>
+                      <th scope="row" colSpan={3}><Interpolate template={t('awards.totalWithCapitals')} values={{ capitals: <DataText text={total.capitals} /> }} /></th>
                       <td className="num" data-testid="county-total">{formatNumber(total.wan)}</td>
                     </tr>
                   </tfoot>
@@ -122,7 +123,7 @@ export default function AwardsPage() {
                   <tbody>
                     {awards.grants.map((g) => (
                       <tr key={`${g.creditCode}/${g.kind}`}>
-                        <th scope="row">{g.enterpriseName}</th>
+                        <th scope="row" lang={langOfData(g.enterpriseName)}>{g.enterpriseName}</th>
                         <td>{subsidyKindName(policy, g.kind, lang)}</td>
                         <td className="num">{formatNumber(g.computedWan)}</td>
                         <td className="num">{formatNumber(g.grantedWan)}</td>

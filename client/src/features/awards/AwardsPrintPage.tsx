@@ -10,6 +10,7 @@ import { BilingualName } from '../../ui/Name';
 import { countyAwardTotal, indicatorDetail } from './awardSummary';
 import './print.css';
 import { TableRegion } from '../../ui/TableRegion';
+import { DataText, Interpolate } from '../../ui/Interpolate';
 
 /**
  * The A4 award table for signing (SPEC §9): plain, no navigation; printing only on the button.
@@ -65,7 +66,7 @@ export default function AwardsPrintPage() {
                     <td className="num">{r.rank ?? '—'}{r.tied ? ` ${t('ranking.tied')}` : ''}</td>
                     <td>
                       <BilingualName className={r.disqualified ? 'struck' : undefined} parts={names.unitParts(r.unitId, r.unitName)} />
-                      {r.disqualified && <div className="small">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</div>}
+                      {r.disqualified && <div className="small"><Interpolate template={t('ranking.disqualifiedReason')} values={{ reason: <DataText text={r.disqualified.reason} /> }} /></div>}
                     </td>
                     <td className="num">{formatNumber(r.score, 2)}</td>
                     {indicators.map((i) => <td className="small" key={i.indicatorId}>{indicatorDetail(r, i, t)}</td>)}
@@ -80,7 +81,7 @@ export default function AwardsPrintPage() {
                 </tr>
                 <tr>
                   <th scope="row">{t('print.totalCapitals')}</th>
-                  <td colSpan={3 + indicators.length} data-testid="print-capitals">{total.capitals}</td>
+                  <td colSpan={3 + indicators.length} data-testid="print-capitals" lang="zh-CN">{total.capitals}</td>
                 </tr>
               </tfoot>
             </table>

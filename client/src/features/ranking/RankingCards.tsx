@@ -10,6 +10,7 @@ import { DisqualifyControl } from './DisqualifyControl';
 import { MovementMark } from './MovementMark';
 import { movementOf } from './rankMovement';
 import { AwardBadge, UnpaidChip } from './RankingTable';
+import { DataText, Interpolate } from '../../ui/Interpolate';
 
 /**
  * The ranking on a phone (SPEC §16): one card per unit, a list a thumb can scroll — rank, unit,
@@ -76,7 +77,7 @@ export function RankingCards({ rows, previousRevision, canDisqualify, policyId }
               </dl>
               {(row.disqualified || row.missing.length > 0 || row.unpaid) && (
                 <p className="rank-card-notes">
-                  {row.disqualified && <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: row.disqualified.reason })}</span>}
+                  {row.disqualified && <span className="chip chip-disqualified"><Interpolate template={t('ranking.disqualifiedReason')} values={{ reason: <DataText text={row.disqualified.reason} /> }} /></span>}
                   {row.missing.length > 0 && (
                     <span className="chip chip-missing">
                       {t('common.labelled', { label: t('ranking.missing'), value: row.missing.map((m) => missingLabel(policy, m, t, lang)).join(t('common.listSep')) })}

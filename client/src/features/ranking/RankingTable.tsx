@@ -11,6 +11,7 @@ import { movementOf } from './rankMovement';
 import { DisqualifyControl } from './DisqualifyControl';
 import { BilingualName } from '../../ui/Name';
 import { TableRegion } from '../../ui/TableRegion';
+import { DataText, Interpolate } from '../../ui/Interpolate';
 
 function MovementCell({ previousRevision, row }: { previousRevision: number | null; row: RankingRow }) {
   return <td className="num movement"><MovementMark movement={movementOf(row, previousRevision)} /></td>;
@@ -91,7 +92,7 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
               <th scope="row" className="unit-name">
                 <Link to={href(`/units/${encodeURIComponent(row.unitId)}`)} className={row.disqualified ? 'struck' : undefined}><BilingualName parts={names.unitParts(row.unitId, row.unitName)} /></Link>
                 {row.disqualified && (
-                  <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: row.disqualified.reason })}</span>
+                  <span className="chip chip-disqualified"><Interpolate template={t('ranking.disqualifiedReason')} values={{ reason: <DataText text={row.disqualified.reason} /> }} /></span>
                 )}
                 {row.missing.length > 0 && (
                   <span className="chip chip-missing">

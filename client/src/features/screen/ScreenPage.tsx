@@ -20,6 +20,7 @@ import { toRankingOption } from '../ranking/rankingOption';
 import { movementOf } from '../ranking/rankMovement';
 import { paidPlaces } from './screenViews';
 import './screen.css';
+import { DataText, Interpolate } from '../../ui/Interpolate';
 
 const ROTATE_MS = 20_000;
 const VIEWS = 2;
@@ -149,7 +150,7 @@ export default function ScreenPage() {
       <footer className="screen-footer">
         <span>{t('screen.view', { n: view + 1, total: VIEWS })} · {t('screen.keys')}</span>
         {display ? (
-          <span className="screen-display" data-testid="display-label">{t('display.label', { label: display.label })}</span>
+          <span className="screen-display" data-testid="display-label"><Interpolate template={t('display.label')} values={{ label: <DataText text={display.label} /> }} /></span>
         ) : (
           <Link to={href('/')} className="screen-exit">{t('screen.exit')}</Link>
         )}

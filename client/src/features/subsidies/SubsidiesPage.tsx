@@ -7,6 +7,7 @@ import { subsidyKindName } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
 import { filterApplications, filterGrants, grantTotals, NO_FILTER, type SubsidyFilter } from './subsidyFilter';
 import { TableRegion } from '../../ui/TableRegion';
+import { langOfData } from '../../ui/Interpolate';
 
 export default function SubsidiesPage() {
   const { t, lang } = useI18n();
@@ -69,7 +70,7 @@ export default function SubsidiesPage() {
                     <tbody>
                       {grants.map((g) => (
                         <tr key={`${g.creditCode}/${g.kind}`}>
-                          <th scope="row">{g.enterpriseName}</th>
+                          <th scope="row" lang={langOfData(g.enterpriseName)}>{g.enterpriseName}</th>
                           <td><code>{g.creditCode}</code></td>
                           <td>{subsidyKindName(policy, g.kind, lang)}</td>
                           <td>{g.applicationIds.join(t('common.listSep'))}</td>
@@ -111,10 +112,10 @@ export default function SubsidiesPage() {
                       {apps.map((a) => (
                         <tr key={a.applicationId}>
                           <td>{a.applicationId}</td>
-                          <th scope="row">{a.enterpriseName}</th>
+                          <th scope="row" lang={langOfData(a.enterpriseName)}>{a.enterpriseName}</th>
                           <td><code>{a.creditCode}</code></td>
                           <td>{a.certType ? t('common.withUnit', { name: subsidyKindName(policy, a.kind, lang), unit: a.certType }) : subsidyKindName(policy, a.kind, lang)}</td>
-                          <td>{a.item}</td>
+                          <td lang={langOfData(a.item)}>{a.item}</td>
                           <td>{a.date ?? '—'}</td>
                           <td className="num">{formatYuan(a.costYuan)}</td>
                           <td>

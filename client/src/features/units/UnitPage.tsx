@@ -17,6 +17,8 @@ import { QueryState } from '../../ui/QueryState';
 import { describeUnitBatch, unitBatchState } from './unitBatchState';
 import { toUnitOption, type UnitMonth } from './unitOption';
 import { TableRegion } from '../../ui/TableRegion';
+import { Interpolate, langOfData } from '../../ui/Interpolate';
+import { BilingualName } from '../../ui/Name';
 
 /** One unit, month by month (GET ranking?month=m for each month with data), and the batches that fed it. */
 export default function UnitPage() {
@@ -53,7 +55,7 @@ export default function UnitPage() {
         return (
           <section aria-labelledby="unit-title">
             <p><Link to={href('/')}>← {t('unit.back')}</Link></p>
-            <h1 id="unit-title">{t('unit.title', { name: names.unit(row.unitId, row.unitName) })}</h1>
+            <h1 id="unit-title"><Interpolate template={t('unit.title')} values={{ name: <BilingualName parts={names.unitParts(row.unitId, row.unitName)} /> }} /></h1>
             {indicators.map((indicator) => {
               const id = indicator.indicatorId;
               const name = indicatorName(indicator, lang);
@@ -115,7 +117,7 @@ export default function UnitPage() {
                           <tr key={b.batchId} data-batch={b.batchId} data-state={unitBatchState(b)}>
                             <td className="num">{b.batchId}</td>
                             <td>{t(`kind.${b.kind}`)}</td>
-                            <td>{b.fileName}</td>
+                            <td lang={langOfData(b.fileName)}>{b.fileName}</td>
                             <td>{actorName(b.uploadedBy, t)}</td>
                             <td>{formatDateTime(b.uploadedAt)}</td>
                             <td className="num">{b.unitKeys ?? '—'}</td>

@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { TableRegion } from '../../ui/TableRegion';
+import { langOfData } from '../../ui/Interpolate';
 
 /** Every batch kept for ever (SPEC §8); any one can be reverted, after a confirmation. */
 export function BatchHistory({ policyId }: { policyId: string }) {
@@ -19,7 +20,7 @@ export function BatchHistory({ policyId }: { policyId: string }) {
     <tr key={b.batchId} data-batch={b.batchId}>
       <td className="num">{b.batchId}</td>
       <td>{t(`kind.${b.kind}`)}</td>
-      <td className="file-name">{b.fileName}</td>
+      <td className="file-name" lang={langOfData(b.fileName)}>{b.fileName}</td>
       <td className="num">{formatNumber(b.rows)}</td>
       <td className="num">{formatNumber(b.keys)}</td>
       <td>{actorName(b.uploadedBy, t)}</td>

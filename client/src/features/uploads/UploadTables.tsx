@@ -1,6 +1,7 @@
 import type { UploadChange, UploadError } from '@scoreboard/shared';
 import { useI18n } from '../../i18n/I18nProvider';
 import { TableRegion } from '../../ui/TableRegion';
+import { langOfData } from '../../ui/Interpolate';
 
 /** Every error of a refused file, so a statistician can go to the cell and fix it. */
 export function ErrorsTable({ errors, caption, testId }: { errors: readonly UploadError[]; caption: string; testId: string }) {
@@ -21,10 +22,10 @@ export function ErrorsTable({ errors, caption, testId }: { errors: readonly Uplo
       <tbody>
         {errors.map((e, i) => (
           <tr key={i}>
-            <td>{e.sheet}</td>
+            <td lang={langOfData(e.sheet)}>{e.sheet}</td>
             <td className="num">{e.row ?? '—'}</td>
-            <td>{e.column ?? '—'}</td>
-            <td><code>{e.value ?? ''}</code></td>
+            <td lang={langOfData(e.column)}>{e.column ?? '—'}</td>
+            <td><code lang={langOfData(e.value)}>{e.value ?? ''}</code></td>
             <td>{e.message}</td>
           </tr>
         ))}

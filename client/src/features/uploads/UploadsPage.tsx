@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { BatchHistory } from './BatchHistory';
 import { ChangesTable, ErrorsTable } from './UploadTables';
 import { interpretUploadResponse, progressPercent, type UploadOutcome } from './uploadResponse';
+import { langOfData } from '../../ui/Interpolate';
 
 const KINDS = uploadKindSchema.options;
 type Phase = 'idle' | 'uploading' | 'checking';
@@ -96,7 +97,7 @@ export default function UploadsPage() {
               accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
               onChange={(e) => { choose(e.target.files?.[0]); e.target.value = ''; }}
             />
-            {file && <span className="file-name">{file.name}</span>}
+            {file && <span className="file-name" lang={langOfData(file.name)}>{file.name}</span>}
           </div>
           {phase !== 'idle' && (
             <div className="progress" role="status">
