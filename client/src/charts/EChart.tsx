@@ -3,6 +3,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendPlainComponent, MarkLineComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useMediaQuery } from '../ui/useMediaQuery';
 import type { ChartOption, ChartSize } from './types';
 
 // The only module that touches echarts: register just the parts the pages draw, so the bundle
@@ -30,6 +31,8 @@ export default function EChart({ option, label, height = 360, dark = false }: EC
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const [size, setSize] = useState<ChartSize | null>(null);
+  // People who ask their system for less motion get charts that appear without animating.
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
 
   useEffect(() => {
     const element = box.current;
@@ -56,8 +59,8 @@ export default function EChart({ option, label, height = 360, dark = false }: EC
   useEffect(() => {
     if (!chart.current || !size || size.width === 0) return;
     const resolved = typeof option === 'function' ? option(size) : option;
-    chart.current.setOption(resolved, { notMerge: true, lazyUpdate: true });
-  }, [option, size]);
+    chart.current.setOption(reducedMotion ? { ...resolved, animation: false } : resolved, { notMerge: true, lazyUpdate: true });
+  }, [option, size, reducedMotion]);
 
   return (
     <div role="img" aria-label={label} className="echart">
