@@ -105,7 +105,13 @@ describe('awards: budget, finalize, revise, print', () => {
     expect(pages).toBe(1);
     const flat = text.replace(/\s+/g, '');
     for (const amount of ['800', '500', '350', '200', '150', '2,000']) expect(flat).toContain(amount);
-    for (const words of ['贰仟万元整', '制表人', '审核人', '分管领导', '盖章', '征求意见稿', '柳东新区']) expect(flat).toContain(words);
+    for (const words of ['贰仟万元整', '制表人', '审核人', '分管领导', '盖章', '柳东新区']) expect(flat).toContain(words);
+    // Q3 is in force (since policies became data): no 征求意见稿 watermark; the Q4 draft has one.
+    expect(flat).not.toContain('征求意见稿');
+    await page.goto(`${baseUrl}/awards/print?policy=liuzhou-2026-q4`);
+    await page.getByTestId('print-page').waitFor();
+    expect(await page.locator('.watermark').innerText()).toBe('征求意见稿');
+    expect(await page.locator('.print-header h1').innerText()).toContain('示例');
     await context.close();
   });
 });
