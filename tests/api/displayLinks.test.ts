@@ -1,7 +1,7 @@
-import { get, type IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createdDisplayLinkSchema, displayLinksSchema } from '@scoreboard/shared';
 import { buildTestApp, POLICY_ID, type TestApp } from '../helpers/app';
+import { nextEvent, openStream as open } from '../helpers/sse';
 
 const Q4 = 'liuzhou-2026-q4';
 const HOUR = 60 * 60 * 1000;
@@ -21,34 +21,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.close();
 });
-
-/** GET over a fresh socket, as a browser's EventSource does. */
-function open(url: string, headers: Record<string, string> = {}): Promise<IncomingMessage> {
-  return new Promise((resolve, reject) => get(url, { headers, agent: false }, resolve).on('error', reject));
-}
-
-/** The next SSE frame of a stream that is an event (not a comment): its name and data. */
-function nextEvent(stream: IncomingMessage): Promise<{ event: string; data: unknown; ended: Promise<void> }> {
-  const ended = new Promise<void>((resolve) => stream.once('end', () => resolve()));
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const onData = (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      const frames = buffer.split('\n\n');
-      buffer = frames.pop()!;
-      for (const frame of frames) {
-        const lines = frame.split('\n');
-        const name = lines.find((l) => l.startsWith('event: '));
-        if (!name) continue;
-        stream.off('data', onData);
-        resolve({ event: name.slice(7), data: JSON.parse(lines.find((l) => l.startsWith('data: '))!.slice(6)), ended });
-        return;
-      }
-    };
-    stream.on('data', onData);
-    stream.once('end', () => reject(new Error('stream ended without an event')));
-  });
-}
 
 async function makeLink(policyId = POLICY_ID, label = '三楼会议室') {
   const res = await t.app.inject({ method: 'POST', url: '/api/display-links', headers: admin, payload: { policyId, label } });

@@ -1,16 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { RankingRow } from '@scoreboard/shared';
 import { formatNumber, formatPct, formatWan } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy, usePolicyHref } from '../../layout/policy';
-import { indicatorName, indicatorShort, measureUnit, missingLabel } from '../../policy/wording';
+import { indicatorName, indicatorShort, measureUnit } from '../../policy/wording';
 import { BilingualName } from '../../ui/Name';
 import { DisqualifyControl } from './DisqualifyControl';
 import { MovementMark } from './MovementMark';
 import { movementOf } from './rankMovement';
-import { AwardBadge, UnpaidChip } from './RankingTable';
-import { DataText, Interpolate } from '../../ui/Interpolate';
+import { AwardBadge, RowChips, type RankingViewProps } from './RankingTable';
 
 /**
  * The ranking on a phone (SPEC §16): one card per unit, a list a thumb can scroll — rank, unit,
@@ -18,12 +16,7 @@ import { DataText, Interpolate } from '../../ui/Interpolate';
  * indicator detail (target, pro-rated target, actual, rate, points) one tap away in a disclosure,
  * and the unit's own page behind its name.
  */
-export function RankingCards({ rows, previousRevision, canDisqualify, policyId }: {
-  rows: readonly RankingRow[];
-  previousRevision: number | null;
-  canDisqualify: boolean;
-  policyId: string;
-}) {
+export function RankingCards({ rows, previousRevision, canDisqualify, policyId }: RankingViewProps) {
   const { t, lang } = useI18n();
   const { policy, names } = usePolicy();
   const href = usePolicyHref();
@@ -77,13 +70,7 @@ export function RankingCards({ rows, previousRevision, canDisqualify, policyId }
               </dl>
               {(row.disqualified || row.missing.length > 0 || row.unpaid) && (
                 <p className="rank-card-notes">
-                  {row.disqualified && <span className="chip chip-disqualified"><Interpolate template={t('ranking.disqualifiedReason')} values={{ reason: <DataText text={row.disqualified.reason} /> }} /></span>}
-                  {row.missing.length > 0 && (
-                    <span className="chip chip-missing">
-                      {t('common.labelled', { label: t('ranking.missing'), value: row.missing.map((m) => missingLabel(policy, m, t, lang)).join(t('common.listSep')) })}
-                    </span>
-                  )}
-                  <UnpaidChip row={row} />
+                  <RowChips row={row} />
                 </p>
               )}
               <details className="rank-card-detail">

@@ -1,10 +1,8 @@
-import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Ranking } from '@scoreboard/shared';
 import { useRankingQuery } from '../../api/queries';
 import { useCan } from '../../auth/session';
 import { LazyChart } from '../../charts/LazyChart';
-import { isNarrow, type ChartSize } from '../../charts/types';
 import { formatDateTime } from '../../format/dates';
 import { formatPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -15,7 +13,7 @@ import { RevisedWarning } from '../../ui/RevisedWarning';
 import { RankingCards } from './RankingCards';
 import { RankingTable } from './RankingTable';
 import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
-import { toRankingOption } from './rankingOption';
+import { useRankingChart } from './useRankingChart';
 
 export function parseMonth(text: string | null): number | null {
   const n = Number(text);
@@ -50,26 +48,14 @@ export function RankingHeadline({ ranking }: { ranking: Ranking }) {
 }
 
 export function RankingPage() {
-  const { t, lang } = useI18n();
-  const { policyId, policy, names } = usePolicy();
+  const { t } = useI18n();
+  const { policyId, policy } = usePolicy();
   const [params, setParams] = useSearchParams();
   const month = parseMonth(params.get('month'));
   const query = useRankingQuery(policyId, month);
   const canDisqualify = useCan('leader');
   const phone = useMediaQuery(PHONE_QUERY);
-  // Drawn for the chart's own width: a phone gets the registry's short names and one-line labels;
-  // English uses the short English names (the table beside it has the full ones).
-  const option = useMemo(() => {
-    const data = query.data;
-    if (!data) return null;
-    return (size: ChartSize) => {
-      const narrow = isNarrow(size);
-      return toRankingOption(data, t, chartRules(policy), {
-        narrow,
-        unitLabel: (r) => (narrow || lang === 'en' ? names.unitShort(r.unitId, r.unitName) : r.unitName),
-      });
-    };
-  }, [query.data, t, policy, lang, names]);
+  const option = useRankingChart(query.data);
 
   return (
     <section aria-labelledby="ranking-title">

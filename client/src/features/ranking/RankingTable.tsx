@@ -49,14 +49,36 @@ export function UnpaidChip({ row }: { row: Pick<RankingRow, 'unpaid'> }) {
   return <span className="chip chip-unpaid">{t(`ranking.unpaid.${row.unpaid}`, { score })}</span>;
 }
 
-/** The ranking table: every indicator of the policy with its target, pro-rated target, actual, rate and points. */
-export function RankingTable({ rows, previousRevision, canDisqualify, policyId }: {
+/** 一票否决 with its reason, the figures still missing, and why a ranked unit is not paid. */
+export function RowChips({ row }: { row: Pick<RankingRow, 'disqualified' | 'missing' | 'unpaid'> }) {
+  const { t, lang } = useI18n();
+  const { policy } = usePolicy();
+  return (
+    <>
+      {row.disqualified && (
+        <span className="chip chip-disqualified"><Interpolate template={t('ranking.disqualifiedReason')} values={{ reason: <DataText text={row.disqualified.reason} /> }} /></span>
+      )}
+      {row.missing.length > 0 && (
+        <span className="chip chip-missing">
+          {t('common.labelled', { label: t('ranking.missing'), value: row.missing.map((m) => missingLabel(policy, m, t, lang)).join(t('common.listSep')) })}
+        </span>
+      )}
+      <UnpaidChip row={row} />
+    </>
+  );
+}
+
+/** What the ranking's views (this table, the phone's cards) show. */
+export interface RankingViewProps {
   rows: readonly RankingRow[];
   /** the revision the movement column compares with (Ranking.previousRevision) */
   previousRevision: number | null;
   canDisqualify: boolean;
   policyId: string;
-}) {
+}
+
+/** The ranking table: every indicator of the policy with its target, pro-rated target, actual, rate and points. */
+export function RankingTable({ rows, previousRevision, canDisqualify, policyId }: RankingViewProps) {
   const { t, lang } = useI18n();
   const { policy, names } = usePolicy();
   const href = usePolicyHref();
@@ -91,15 +113,7 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId }
               <RankCell row={row} />
               <th scope="row" className="unit-name">
                 <Link to={href(`/units/${encodeURIComponent(row.unitId)}`)} className={row.disqualified ? 'struck' : undefined}><BilingualName parts={names.unitParts(row.unitId, row.unitName)} /></Link>
-                {row.disqualified && (
-                  <span className="chip chip-disqualified"><Interpolate template={t('ranking.disqualifiedReason')} values={{ reason: <DataText text={row.disqualified.reason} /> }} /></span>
-                )}
-                {row.missing.length > 0 && (
-                  <span className="chip chip-missing">
-                    {t('common.labelled', { label: t('ranking.missing'), value: row.missing.map((m) => missingLabel(policy, m, t, lang)).join(t('common.listSep')) })}
-                  </span>
-                )}
-                <UnpaidChip row={row} />
+                <RowChips row={row} />
               </th>
               <td className={row.disqualified ? 'num struck score' : 'num score'}>{formatNumber(row.score, 2)}</td>
               {indicators.flatMap(({ indicatorId: id }) => {

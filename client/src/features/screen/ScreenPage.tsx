@@ -16,7 +16,7 @@ import { awardPlaces } from '../../policy/wording';
 import { StatusChip } from '../../ui/StatusChip';
 import { toIndustryGrowthOption } from '../industries/industryOption';
 import { MovementMark } from '../ranking/MovementMark';
-import { toRankingOption } from '../ranking/rankingOption';
+import { useRankingChart } from '../ranking/useRankingChart';
 import { movementOf } from '../ranking/rankMovement';
 import { paidPlaces } from './screenViews';
 import './screen.css';
@@ -36,7 +36,7 @@ function Clock() {
 
 /** The meeting-room display: dark, large, rotating by itself; arrow keys switch, no mouse needed. */
 export default function ScreenPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { policyId, title, policy, summary, names } = usePolicy();
   const href = usePolicyHref();
   const places = awardPlaces(policy);
@@ -60,19 +60,7 @@ export default function ScreenPage() {
   }, [view]); // restart the timer after a manual switch
 
   // Large type for the back of the room; on a phone the same screen is drawn narrow and smaller.
-  const rankingOption = useMemo(() => {
-    const data = ranking.data;
-    if (!data) return null;
-    return (size: ChartSize) => {
-      const narrow = isNarrow(size);
-      return toRankingOption(data, t, chartRules(policy), {
-        dark: true,
-        fontSize: narrow ? 12 : 18,
-        narrow,
-        unitLabel: (r) => (narrow || lang === 'en' ? names.unitShort(r.unitId, r.unitName) : r.unitName),
-      });
-    };
-  }, [ranking.data, t, policy, lang, names]);
+  const rankingOption = useRankingChart(ranking.data, { dark: true, fontSize: 18 });
   const industryOption = useMemo(() => {
     const data = industries.data;
     if (!data) return null;
