@@ -17,6 +17,7 @@ const ScreenPage = lazy(() => import('./features/screen/ScreenPage'));
 const LoginPage = lazy(() => import('./features/login/LoginPage'));
 const AdminPage = lazy(() => import('./features/admin/AdminPage'));
 const ScenariosPage = lazy(() => import('./features/scenarios/ScenariosPage'));
+const DisplayScreen = lazy(() => import('./features/screen/DisplayScreen'));
 
 function Loading() {
   const { t } = useI18n();
@@ -44,6 +45,8 @@ export function App() {
         {/* Plain pages without the navigation frame: the A4 print view and the wall screen. */}
         <Route path="/awards/print" element={<Protected><AwardsPrintPage /></Protected>} />
         <Route path="/screen" element={<Protected><ScreenPage /></Protected>} />
+        {/* A meeting room's wall screen on a display link: no session (SPEC §16). */}
+        <Route path="/display/:token" element={<DisplayScreen />} />
         <Route element={<Protected><Layout /></Protected>}>
           <Route index element={<RankingPage />} />
           <Route path="/industries" element={<IndustriesPage />} />

@@ -4,7 +4,7 @@ import { BrowserRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/client';
 import { prefetchLanding } from './api/prefetch';
-import { I18nProvider } from './i18n/I18nProvider';
+import { I18nProvider, storedLang } from './i18n/I18nProvider';
 import { App } from './App';
 import './styles.css';
 
@@ -19,6 +19,7 @@ const queryClient = new QueryClient({
   },
 });
 
+storedLang(); // the prefetch below already asks in the chosen language
 prefetchLanding(queryClient, window.location);
 
 createRoot(document.getElementById('root')!).render(

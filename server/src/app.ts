@@ -18,6 +18,7 @@ import auditRoutes from './routes/audit';
 import awardRoutes from './routes/awards';
 import backupRoutes from './routes/backups';
 import webhookRoutes from './routes/webhooks';
+import displayLinkRoutes from './routes/displayLinks';
 import eventRoutes from './routes/events';
 import healthRoutes from './routes/health';
 import outlookRoutes from './routes/outlook';
@@ -31,6 +32,7 @@ import type { BackupSettings } from './services/backups';
 import type { RetryPolicy } from './services/webhooks/sender';
 import { seedDemoData } from './services/demo';
 import { createServices } from './services';
+import { startStreamGuard } from './services/streamGuard';
 
 export interface AppOptions {
   databasePath: string;
@@ -46,6 +48,8 @@ export interface AppOptions {
   clientDist?: string;
   /** the clock for session expiry; tests move it */
   now?: () => number;
+  /** shorter session limits for tests (SESSION_IDLE_MS / SESSION_MAX_MS); 2 h idle, 12 h absolute by default */
+  sessionLimits?: { idleMs?: number; absoluteMs?: number };
   /** where a generated admin password goes; stdout by default */
   announcePassword?: (password: string) => void;
   /** Fastify's trustProxy: which proxies' X-Forwarded-* headers count (TRUST_PROXY, see config.ts) */
@@ -97,16 +101,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(policiesPlugin, { dataDir });
   await app.register(ssePlugin);
 
-  const services = createServices(app, { now: options.now, backups: options.backups, publicUrl: options.publicUrl, webhookRetry: options.webhookRetry });
+  const services = createServices(app, {
+    now: options.now, backups: options.backups, publicUrl: options.publicUrl, webhookRetry: options.webhookRetry, sessionLimits: options.sessionLimits,
+  });
   app.decorate('services', services);
   // before the database closes (onClose): a backup or a webhook request in progress ends first
   app.addHook('preClose', async () => {
     services.notifier.stop();
     await Promise.all([services.backups.stop(), services.webhookSender.stop()]);
   });
-  await app.register(authPlugin, { sessions: services.sessions });
+  await app.register(authPlugin, { sessions: services.sessions, displays: services.displayLinks });
+  const guard = startStreamGuard({ events: app.events, sessions: services.sessions, displays: services.displayLinks });
+  app.addHook('onClose', async () => guard.stop());
 
-  for (const routes of [healthRoutes, sessionRoutes, policyRoutes, outlookRoutes, scenarioRoutes, awardRoutes, uploadRoutes, templateRoutes, eventRoutes, auditRoutes, userRoutes, backupRoutes, webhookRoutes]) {
+  for (const routes of [
+    healthRoutes, sessionRoutes, policyRoutes, outlookRoutes, scenarioRoutes, awardRoutes, uploadRoutes, templateRoutes,
+    eventRoutes, auditRoutes, userRoutes, backupRoutes, webhookRoutes, displayLinkRoutes,
+  ]) {
     await app.register(routes);
   }
   await app.register(staticPlugin, { clientDist: options.clientDist ?? `${REPO_ROOT}client/dist` });

@@ -20,6 +20,10 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   // The address people open the dashboard at (https://…), for links in notifications.
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL: an http(s) address such as https://scoreboard.example.gov.cn' }).optional(),
+  // Session limits in milliseconds, for tests that must see a session end (e2e); the defaults are
+  // the policy's 2 h idle and 12 h absolute (services/sessions.ts). Unset in production.
+  SESSION_IDLE_MS: z.coerce.number().int().min(1000).optional(),
+  SESSION_MAX_MS: z.coerce.number().int().min(1000).optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'TRUST_PROXY: true, false, a hop count, or proxy addresses/CIDRs separated by commas')
@@ -56,6 +60,8 @@ export interface ServerConfig {
   backups: BackupSettings | null;
   logFormat: 'pretty' | 'json';
   publicUrl: string | null;
+  /** shorter session limits, only when SESSION_IDLE_MS / SESSION_MAX_MS are set */
+  sessionLimits: { idleMs?: number; absoluteMs?: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty: boolean = process.stdout.isTTY === true): ServerConfig {
@@ -81,5 +87,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty: bo
     // a person at a terminal reads lines; journald, a pipe or a file gets JSON for machines
     logFormat: e.LOG_FORMAT ?? (stdoutIsTty ? 'pretty' : 'json'),
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
+    sessionLimits: { idleMs: e.SESSION_IDLE_MS, absoluteMs: e.SESSION_MAX_MS },
   };
 }

@@ -20,6 +20,7 @@ async function main() {
     trustProxy: config.trustProxy,
     backups: config.backups,
     publicUrl: config.publicUrl,
+    sessionLimits: config.sessionLimits,
     logger: loggerOptions(config.logLevel, config.logFormat),
   });
 

@@ -47,11 +47,19 @@ export const userSchema = z.object({
   disabled: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
+/**
+ * The request schemas' own messages in both languages: the schema carries the Chinese, and the
+ * server answers an English request with the English (SPEC §16).
+ */
+export const requestMessages = {
+  username: { zh: '用户名须为 3–32 位小写字母、数字或 _ . -，并以字母开头', en: 'A username is 3–32 lower-case letters, digits or _ . -, starting with a letter' },
+  passwordLength: { zh: '密码至少 10 个字符', en: 'A password needs at least 10 characters' },
+} as const;
 export const createUserBodySchema = z.object({
-  username: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名须为 3–32 位小写字母、数字或 _ . -，并以字母开头'),
+  username: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/, requestMessages.username.zh),
   displayName: z.string().min(1).max(64),
   role: roleSchema,
-  password: z.string().min(10, '密码至少 10 个字符').max(256),
+  password: z.string().min(10, requestMessages.passwordLength.zh).max(256),
 });
 export const updateUserBodySchema = z.object({
   role: roleSchema.optional(),
@@ -463,6 +471,50 @@ export const policiesSchema = z.object({
   defaultPolicyId: z.string(),
   policies: z.array(policySummarySchema),
 });
+
+/**
+ * The names of a policy's units and industries (GET /api/policies/:policyId/registry): Chinese,
+ * short, English and short English, so pages show "柳东新区 Liudong New Area" in English (SPEC §16)
+ * and phone charts the short names.
+ */
+const registryNames = {
+  name: z.string(),
+  shortName: z.string(),
+  nameEn: z.string(),
+  shortNameEn: z.string(),
+};
+export const registryNamesSchema = z.object({
+  registryId: z.string(),
+  units: z.array(z.object({ unitId: z.string(), ...registryNames })),
+  industries: z.array(z.object({ industryId: z.string(), ...registryNames })),
+});
+export type RegistryNames = z.infer<typeof registryNamesSchema>;
+
+// ── display links (SPEC §16) ────────────────────────────────────────────────────────────
+/** A meeting room's wall-screen link: one policy, read-only, no session limits, revocable. */
+export const displayLinkSchema = z.object({
+  linkId: z.number().int(),
+  policyId: z.string(),
+  label: z.string(), // where it hangs, e.g. 三楼会议室
+  createdBy: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
+  lastSeenAt: z.string().nullable(), // to the minute: the screen's last request or heartbeat
+  connected: z.number().int(), // wall screens holding a live stream on it now
+});
+export type DisplayLink = z.infer<typeof displayLinkSchema>;
+export const displayLinksSchema = z.object({ links: z.array(displayLinkSchema) });
+export const createDisplayLinkBodySchema = z.object({
+  policyId: z.string().min(1).max(100),
+  label: z.string().trim().min(1).max(60),
+});
+/** The answer to creating one: the token, shown this once (only its hash is kept), and the path to open. */
+export const createdDisplayLinkSchema = z.object({ link: displayLinkSchema, token: z.string(), path: z.string() });
+export const displaySessionBodySchema = z.object({ token: z.string().min(20).max(200) });
+/** What a wall screen opened by a display link knows about itself. */
+export const displaySessionSchema = z.object({ linkId: z.number().int(), policyId: z.string(), label: z.string() });
+export type DisplaySession = z.infer<typeof displaySessionSchema>;
 
 export const changeEventSchema = z.object({
   policyId: z.string(),

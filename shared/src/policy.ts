@@ -20,6 +20,7 @@ export const unitSchema = z.object({
   name: z.string().min(1),
   shortName: z.string().min(1),
   nameEn: z.string().min(1),
+  shortNameEn: z.string().min(1).optional().describe('English short name for narrow columns and phone charts; nameEn when absent'),
   kind: z.enum(['district', 'county', 'new_district']),
   aliases: z.array(z.string().min(1)),
 });
@@ -30,6 +31,7 @@ export const industrySchema = z.object({
   name: z.string().min(1),
   shortName: z.string().min(1),
   nameEn: z.string().min(1),
+  shortNameEn: z.string().min(1).optional().describe('English short name for narrow columns and phone charts; nameEn when absent'),
   aliases: z.array(z.string().min(1)),
 });
 export type Industry = z.infer<typeof industrySchema>;

@@ -1,8 +1,9 @@
-import { createServer, get, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '@scoreboard/shared';
 import { buildTestApp, POLICY_ID, type TestApp } from '../helpers/app';
+import { nextEvent, openStream as open } from '../helpers/sse';
 import { postUpload } from '../helpers/uploads';
 import { createEventBroadcaster } from '../../server/src/plugins/sse';
 
@@ -19,32 +20,8 @@ afterEach(async () => {
   await t.close();
 });
 
-/** GET over a fresh socket (no connection pool), as a browser's EventSource does. */
-function open(url: string, headers: Record<string, string> = {}): Promise<IncomingMessage> {
-  return new Promise((resolve, reject) => get(url, { headers, agent: false }, resolve).on('error', reject));
-}
-
-/** Reads SSE frames from a real HTTP stream until one `change` event arrives. */
-function nextChange(stream: IncomingMessage): Promise<ChangeEvent> {
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const onData = (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      const frames = buffer.split('\n\n');
-      buffer = frames.pop()!;
-      for (const frame of frames) {
-        const lines = frame.split('\n');
-        if (lines.includes('event: change')) {
-          stream.off('data', onData);
-          resolve(JSON.parse(lines.find((l) => l.startsWith('data: '))!.slice(6)) as ChangeEvent);
-          return;
-        }
-      }
-    };
-    stream.on('data', onData);
-    stream.once('end', () => reject(new Error('stream ended')));
-  });
-}
+/** The next `change` event of a real HTTP stream. */
+const nextChange = async (stream: IncomingMessage): Promise<ChangeEvent> => (await nextEvent(stream, 'change')).data as ChangeEvent;
 
 describe('server-sent events (SPEC.md §9)', () => {
   it('pushes a change event within a second of a commit, to a real listening server', async () => {

@@ -88,6 +88,30 @@ describe('language and keyboard', () => {
     await context.close();
   });
 
+  it('in English every request says so (Accept-Language: en), and the server\'s refusals read in English', async () => {
+    const { context, page } = await signedInContext(chromium.current, baseUrl, undefined, '/uploads');
+    await page.evaluate("localStorage.setItem('scoreboard.lang', 'en')");
+    await page.reload();
+    await page.getByLabel('Kind').waitFor();
+    // The upload itself (a refused file: the 422's words are the upload reader's, issue 13).
+    const sent = page.waitForRequest((r) => r.url().includes('/api/uploads?dryRun=true') && r.method() === 'POST');
+    await page.setInputFiles('#upload-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: csv([['单位', '月份', '规上工业总产值（万元）', '工业投资（万元）'], ['柳北', '13', '100', '100']]) });
+    expect((await sent).headers()['accept-language']).toBe('en');
+    await page.getByTestId('upload-errors').waitFor();
+
+    // A refusal of the server's own: the user exists already.
+    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByLabel('Username', { exact: true }).fill('admin');
+    await page.getByLabel('Name', { exact: true }).fill('Someone');
+    await page.getByLabel(/^Initial password/).fill('river-stone-4242');
+    const created = page.waitForRequest((r) => r.url().endsWith('/api/users') && r.method() === 'POST');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    expect((await created).headers()['accept-language']).toBe('en');
+    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toContain('The username "admin" is taken');
+    await page.evaluate("localStorage.setItem('scoreboard.lang', 'zh-CN')");
+    await context.close();
+  });
+
   it('keyboard only: Tab reaches the main navigation, the month selector and the upload controls', async () => {
     const { context, page } = await signedInContext(chromium.current, baseUrl);
     await page.getByTestId('ranking-table').locator('tbody tr').first().waitFor();

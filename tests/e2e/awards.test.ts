@@ -162,6 +162,10 @@ describe('awards: budget, finalize, revise, print', () => {
     // the notes under the table: points rounded for display, the score the rounded exact sum; the tie split
     expect(flat).toContain('综合评分为各指标精确得分之和四舍五入保留2位小数');
     expect(flat).toContain('三江侗族自治县与城中区同分，按产值完成率区分：96.00%对97.00%');
+    await page.goto(`${baseUrl}/awards/print?policy=liuzhou-2026-q4`);
+    await page.getByTestId('print-page').waitFor();
+    expect(await page.locator('.watermark').innerText()).toBe('征求意见稿');
+    expect(await page.locator('.print-header h1').innerText()).toContain('示例');
     await context.close();
   });
 });

@@ -6,6 +6,14 @@ import { readConfig } from '../../server/src/config';
 import { request } from '../support/http';
 import { startServer } from '../support/realServer';
 
+describe('SESSION_IDLE_MS / SESSION_MAX_MS (for tests that watch a session end)', () => {
+  it('are unset by default (2 h / 12 h apply), read as milliseconds when set, and refused below a second', () => {
+    expect(readConfig({}).sessionLimits).toEqual({ idleMs: undefined, absoluteMs: undefined });
+    expect(readConfig({ SESSION_IDLE_MS: '8000', SESSION_MAX_MS: '30000' }).sessionLimits).toEqual({ idleMs: 8000, absoluteMs: 30000 });
+    expect(() => readConfig({ SESSION_IDLE_MS: '10' })).toThrow(/SESSION_IDLE_MS/);
+  });
+});
+
 describe('TRUST_PROXY (issue 6)', () => {
   it.each([
     [undefined, false],

@@ -1,7 +1,30 @@
 import { z } from 'zod';
 import { errorResponseSchema } from '@scoreboard/shared';
+import { translator, type Lang } from '../i18n/translate';
 
-/** A refusal from the server, with its stable `code` and the Chinese `message` to show. */
+/**
+ * The language the user chose (I18nProvider sets it): every request says it in Accept-Language, so
+ * the server's messages come in it too (SPEC §16), and the client's own fallbacks use it.
+ */
+let language: Lang = 'zh-CN';
+export function setRequestLanguage(lang: Lang): void {
+  language = lang;
+}
+export const requestLanguage = (): Lang => language;
+const acceptLanguage = () => (language === 'en' ? 'en' : 'zh-CN');
+
+/**
+ * A wall screen opened by a display link (/display/<token>) marks every request as its own
+ * (x-display: 1), so the server answers it by the display cookie, never by a person's session
+ * that may share the browser (SPEC §16).
+ */
+let displayMode = false;
+export function setDisplayMode(on: boolean): void {
+  displayMode = on;
+}
+export const isDisplayMode = (): boolean => displayMode;
+
+/** A refusal from the server, with its stable `code` and the `message` to show, in the chosen language. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -22,7 +45,7 @@ export const UNAUTHORIZED_EVENT = 'scoreboard:unauthorized';
 export function errorFromBody(status: number, body: unknown): ApiError {
   const parsed = errorResponseSchema.safeParse(body);
   if (parsed.success) return new ApiError(status, parsed.data.code, parsed.data.message, body);
-  return new ApiError(status, `http_${status}`, `服务器返回错误（HTTP ${status}）`, body);
+  return new ApiError(status, `http_${status}`, translator(language)('api.httpError', { status }), body);
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -48,7 +71,8 @@ export interface RequestOptions {
  * caught at the boundary instead of deep in a component.
  */
 export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': acceptLanguage() };
+  if (displayMode) headers['x-display'] = '1';
   const init: RequestInit = { method: options.method ?? 'GET', headers, credentials: 'same-origin', signal: options.signal };
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
@@ -59,7 +83,7 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, o
     response = await fetch(path, init);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试。');
+    throw new ApiError(0, 'network_error', translator(language)('api.network'));
   }
   const body = await readJson(response);
   if (!response.ok) {
@@ -68,7 +92,7 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, o
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError(response.status, 'unexpected_response', `服务器响应格式不符（${path}）：${parsed.error.issues[0]?.message ?? ''}`, body);
+    throw new ApiError(response.status, 'unexpected_response', translator(language)('api.unexpected', { what: path, reason: parsed.error.issues[0]?.message ?? '' }), body);
   }
   return parsed.data;
 }
@@ -93,6 +117,7 @@ export function postFormWithProgress(
     xhr.open('POST', path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', acceptLanguage());
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) onProgress({ loaded: e.loaded, total: e.total });
     });
@@ -106,7 +131,7 @@ export function postFormWithProgress(
       if (xhr.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
       resolve({ status: xhr.status, body });
     });
-    xhr.addEventListener('error', () => reject(new ApiError(0, 'network_error', '上传中断：无法连接服务器。')));
+    xhr.addEventListener('error', () => reject(new ApiError(0, 'network_error', translator(language)('api.uploadNetwork'))));
     xhr.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
     signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(form);

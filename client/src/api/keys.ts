@@ -7,6 +7,7 @@ export const policyKeys = {
   list: () => ['policies'] as const,
   all: (policyId: string) => ['policies', policyId] as const,
   document: (policyId: string) => ['policies', policyId, 'document'] as const,
+  registry: (policyId: string) => ['policies', policyId, 'registry'] as const,
   ranking: (policyId: string, month: number | null) => ['policies', policyId, 'ranking', { month }] as const,
   industries: (policyId: string) => ['policies', policyId, 'industries'] as const,
   subsidies: (policyId: string) => ['policies', policyId, 'subsidies'] as const,
@@ -22,3 +23,4 @@ export const policyKeys = {
 };
 export const userKeys = { list: () => ['users'] as const };
 export const auditKeys = { list: () => ['audit'] as const };
+export const displayLinkKeys = { list: () => ['display-links'] as const };

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  awardsSchema, budgetSummarySchema, policySchema, policySummarySchema, savedScenarioSchema, savedScenarioSummarySchema,
-  scenarioEvaluationSchema, sessionSchema, userSchema, type Policy, type Role,
+  awardsSchema, budgetSummarySchema, createdDisplayLinkSchema, displayLinkSchema, policySchema, policySummarySchema, savedScenarioSchema,
+  savedScenarioSummarySchema, scenarioEvaluationSchema, sessionSchema, userSchema, type Policy, type Role,
 } from '@scoreboard/shared';
 import { apiRequest, errorFromBody } from './client';
-import { policyKeys, sessionKeys, userKeys } from './keys';
+import { displayLinkKeys, policyKeys, sessionKeys, userKeys } from './keys';
 
 const enc = encodeURIComponent;
 // Writes whose answer the page does not read: the server event and the invalidation refetch.
@@ -152,5 +152,21 @@ export function useExportScenario(policyId: string) {
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     },
+  });
+}
+
+export function useCreateDisplayLink() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { policyId: string; label: string }) => apiRequest('/api/display-links', createdDisplayLinkSchema, { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: displayLinkKeys.list() }),
+  });
+}
+
+export function useRevokeDisplayLink() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (linkId: number) => apiRequest(`/api/display-links/${linkId}`, displayLinkSchema, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: displayLinkKeys.list() }),
   });
 }

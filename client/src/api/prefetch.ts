@@ -9,7 +9,8 @@ import { policyKeys, sessionKeys } from './keys';
  * within 1 s). A failure here is ignored: the components ask again and show the error.
  */
 export function prefetchLanding(queryClient: QueryClient, location: Location): void {
-  if (location.pathname.startsWith('/login')) return;
+  // the login page asks nothing; a display link's screen asks as a display, not a person
+  if (location.pathname.startsWith('/login') || location.pathname.startsWith('/display/')) return;
   void queryClient.prefetchQuery({
     queryKey: sessionKeys.current(),
     // Only a 401 means "signed out"; any other failure is left for the component to retry.

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import {
   auditSchema,
   awardsSchema,
+  displayLinksSchema,
   batchesSchema,
   budgetSettingSchema,
   industriesSchema,
@@ -11,13 +12,14 @@ import {
   policySchema,
   rankingSchema,
   savedScenariosSchema,
+  registryNamesSchema,
   sessionSchema,
   stabilitySchema,
   subsidiesSchema,
   userSchema,
 } from '@scoreboard/shared';
 import { apiRequest } from './client';
-import { auditKeys, policyKeys, sessionKeys, userKeys } from './keys';
+import { auditKeys, displayLinkKeys, policyKeys, sessionKeys, userKeys } from './keys';
 
 const enc = encodeURIComponent;
 
@@ -54,6 +56,16 @@ export function usePolicyDocumentQuery(policyId: string, enabled = true) {
     queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}`, policySchema, { signal }),
     enabled,
     staleTime: Infinity, // a policy file changes only with a restart; a new policy is a new id
+  });
+}
+
+/** Unit and industry names in Chinese, short and English (SPEC §16); a registry changes only with a restart. */
+export function useRegistryQuery(policyId: string, enabled = true) {
+  return useQuery({
+    queryKey: policyKeys.registry(policyId),
+    queryFn: ({ signal }) => apiRequest(`/api/policies/${enc(policyId)}/registry`, registryNamesSchema, { signal }),
+    enabled,
+    staleTime: Infinity,
   });
 }
 
@@ -157,5 +169,15 @@ export function useStabilityQuery(policyId: string, month: number | null, enable
     queryFn: ({ signal }) =>
       apiRequest(`/api/policies/${enc(policyId)}/scenarios/stability${month ? `?month=${month}` : ''}`, stabilitySchema, { signal }),
     enabled,
+  });
+}
+
+/** The display links, with when each was last seen; refreshed every half minute while shown. */
+export function useDisplayLinksQuery(enabled: boolean) {
+  return useQuery({
+    queryKey: displayLinkKeys.list(),
+    queryFn: ({ signal }) => apiRequest('/api/display-links', displayLinksSchema, { signal }),
+    enabled,
+    refetchInterval: 30_000,
   });
 }

@@ -35,6 +35,13 @@ export function formatClock(date: Date): string {
   return p ? `${p.hour}:${p.minute}:${p.second}` : '';
 }
 
+/** "30 September 2026", the English print's date line. */
+export function formatEnglishDate(iso: string | Date): string {
+  const p = parts(iso);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return p ? `${Number(p.day)} ${months[Number(p.month) - 1]} ${Number(p.year)}` : '';
+}
+
 /** "2026年9月30日", for signatures on printed tables. */
 export function formatChineseDate(iso: string | Date): string {
   const p = parts(iso);

@@ -27,6 +27,10 @@ describe('number formats', () => {
     expect(formatYi(2000)).toBe('0.20亿元');
     expect(formatMoneyWan(2000)).toBe('2,000万元');
     expect(formatMoneyWan(123456)).toBe('12.35亿元');
+    // English: millions of yuan, exactly (1 万元 = 10,000 yuan)
+    expect(formatMoneyWan(2000, 'en')).toBe('20.00 million yuan');
+    expect(formatMoneyWan(150, 'en')).toBe('1.50 million yuan');
+    expect(formatMoneyWan(123456, 'en')).toBe('1,234.56 million yuan');
   });
   it('groups yuan strings', () => {
     expect(formatYuan('237000.00')).toBe('237,000.00');

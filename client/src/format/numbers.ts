@@ -35,9 +35,13 @@ export function formatYi(wan: number | null | undefined): string {
   return groupThousands(toFixed(div(fromNumber(wan), rat(10000n)), 2)) + '亿元';
 }
 
-/** 万元 amounts: below 1 亿 in 万元, from 1 亿 in 亿元. */
-export function formatMoneyWan(wan: number | null | undefined): string {
+/**
+ * 万元 amounts: below 1 亿 in 万元, from 1 亿 in 亿元. In English in millions of yuan, exactly
+ * (1 万元 = 10,000 yuan, so 1,200 万元 → "12.00 million yuan").
+ */
+export function formatMoneyWan(wan: number | null | undefined, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
   if (wan === null || wan === undefined || !Number.isFinite(wan)) return DASH;
+  if (lang === 'en') return `${groupThousands(toFixed(div(fromNumber(wan), rat(100n)), 2))} million yuan`;
   return Math.abs(wan) >= 10000 ? formatYi(wan) : `${formatWan(wan)}万元`;
 }
 

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { setRequestLanguage } from '../api/client';
 import { translator, type Lang, type Translate } from './translate';
 
 const STORAGE_KEY = 'scoreboard.lang';
@@ -10,18 +11,22 @@ interface I18n {
 }
 const I18nContext = createContext<I18n>({ lang: 'zh-CN', t: translator('zh-CN'), setLang: () => {} });
 
-function storedLang(): Lang {
+export function storedLang(): Lang {
+  let lang: Lang = 'zh-CN';
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+    lang = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
   } catch {
-    return 'zh-CN'; // storage blocked: the default
+    /* storage blocked: the default */
   }
+  setRequestLanguage(lang); // before the first request leaves
+  return lang;
 }
 
 /** zh-CN by default; the English switch is remembered in localStorage. */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(storedLang);
   const setLang = useCallback((next: Lang) => {
+    setRequestLanguage(next);
     setLangState(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);

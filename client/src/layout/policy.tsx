@@ -1,8 +1,9 @@
-import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Policy, PolicySummary } from '@scoreboard/shared';
-import { usePoliciesQuery, usePolicyDocumentQuery } from '../api/queries';
+import { usePoliciesQuery, usePolicyDocumentQuery, useRegistryQuery } from '../api/queries';
 import { useI18n } from '../i18n/I18nProvider';
+import { namesFor, type Names } from '../policy/names';
 import { policyBadges, type PolicyBadge } from '../policy/wording';
 
 interface PolicyChoice {
@@ -14,6 +15,8 @@ interface PolicyChoice {
   /** the whole policy document (GET /api/policies/:policyId): pages draw from it */
   policy: Policy;
   policies: readonly PolicySummary[];
+  /** unit and industry names in the chosen language (registry; SPEC §16) */
+  names: Names;
 }
 const PolicyContext = createContext<PolicyChoice | null>(null);
 
@@ -32,6 +35,8 @@ export function PolicyProvider({ children }: { children: ReactNode }) {
   const wanted = params.get(POLICY_PARAM);
   const summary = policies.data?.policies.find((p) => p.policyId === (wanted ?? policies.data.defaultPolicyId));
   const document = usePolicyDocumentQuery(summary?.policyId ?? '', summary !== undefined);
+  const registry = useRegistryQuery(summary?.policyId ?? '', summary !== undefined);
+  const names = useMemo(() => namesFor(registry.data, lang), [registry.data, lang]);
   if (policies.isPending) return <p className="loading">{t('common.loading')}</p>;
   if (policies.isError) return <p role="alert">{t('common.error', { message: policies.error.message })}</p>;
   if (!summary) {
@@ -46,8 +51,9 @@ export function PolicyProvider({ children }: { children: ReactNode }) {
       </main>
     );
   }
-  if (document.isPending) return <p className="loading">{t('common.loading')}</p>;
+  if (document.isPending || registry.isPending) return <p className="loading">{t('common.loading')}</p>;
   if (document.isError) return <p role="alert">{t('common.error', { message: document.error.message })}</p>;
+  if (registry.isError) return <p role="alert">{t('common.error', { message: registry.error.message })}</p>;
   const value: PolicyChoice = {
     policyId: summary.policyId,
     title: lang === 'en' ? summary.titleEn : summary.title,
@@ -55,6 +61,7 @@ export function PolicyProvider({ children }: { children: ReactNode }) {
     summary,
     policy: document.data,
     policies: policies.data.policies,
+    names,
   };
   return <PolicyContext.Provider value={value}>{children}</PolicyContext.Provider>;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../httpError';
+import { msg } from '../i18n/messages';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -44,7 +45,7 @@ export function isSameSiteWrite(request: Pick<FastifyRequest, 'headers' | 'host'
 async function crossSitePlugin(app: FastifyInstance) {
   app.addHook('onRequest', async (request) => {
     if (!WRITES.has(request.method) || isSameSiteWrite(request)) return;
-    throw new HttpError(403, 'cross_site_request', '拒绝跨站请求：此操作只能从本系统的页面发起');
+    throw new HttpError(403, 'cross_site_request', msg('cross_site_request'));
   });
 }
 

@@ -2,17 +2,46 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, Fasti
 import fp from 'fastify-plugin';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requestMessages } from '@scoreboard/shared';
 import { HttpError } from '../httpError';
+import { requestLang, type Lang } from '../i18n/lang';
+import { englishOfSchemaMessage, inLang, msg, schemaMessage, type Localized, type MessageId, type Params } from '../i18n/messages';
 
 const zhCN = z.locales.zhCN().localeError;
+for (const text of Object.values(requestMessages)) schemaMessage(text);
+const en = z.locales.en().localeError;
 
-/** A request that does not match its zod schema; messages in Chinese unless the schema names one. */
+export interface ValidationDetail {
+  path: string;
+  message: string | Localized;
+}
+
+/**
+ * A request that does not match its zod schema. Each detail is in both languages: zod's own
+ * Chinese and English wording, or the schema's own message with its registered English.
+ */
 export class RequestValidationError extends Error {
   readonly statusCode = 400;
-  constructor(readonly details: { path: string; message: string }[]) {
-    super(details.map((d) => `${d.path}: ${d.message}`).join('；'));
+  constructor(readonly details: ValidationDetail[]) {
+    super(details.map((d) => `${d.path}: ${inLang(d.message, 'zh')}`).join('；'));
     this.name = 'RequestValidationError';
   }
+  detailsIn(lang: Lang): { path: string; message: string }[] {
+    return this.details.map((d) => ({ path: d.path, message: inLang(d.message, lang) }));
+  }
+}
+
+const pathOf = (issue: z.core.$ZodIssue) => issue.path.map(String).join('.') || '(root)';
+
+/** The issues of a failed parse in both languages (parsed again in English only when it failed). */
+export function validationDetails(schema: z.ZodType, data: unknown, zhIssues: readonly z.core.$ZodIssue[]): ValidationDetail[] {
+  const english = schema.safeParse(data, { error: en });
+  const enIssues = english.success ? [] : english.error.issues;
+  return zhIssues.map((issue, i) => {
+    const other = enIssues[i];
+    const enMessage = englishOfSchemaMessage(issue.message) ?? (other && pathOf(other) === pathOf(issue) ? other.message : issue.message);
+    return { path: pathOf(issue), message: { zh: issue.message, en: enMessage } };
+  });
 }
 
 const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
@@ -20,11 +49,7 @@ const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
   (data) => {
     const result = schema.safeParse(data, { error: zhCN });
     if (result.success) return { value: result.data };
-    return {
-      error: new RequestValidationError(
-        result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })),
-      ),
-    };
+    return { error: new RequestValidationError(validationDetails(schema, data, result.error.issues)) };
   };
 
 /**
@@ -32,17 +57,14 @@ const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
  * `frameworkErrors`): a path with a broken %-escape, an over-long path parameter. Same shape and
  * language as every other error.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const code = tooLong ? 'url_too_long' : 'bad_url';
   void reply
     .code(tooLong ? 414 : 400)
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'no-store')
-    .send(
-      tooLong
-        ? { code: 'url_too_long', message: '请求地址过长：路径中的参数超过了允许的长度' }
-        : { code: 'bad_url', message: '请求地址不正确：路径中含有无效的百分号编码（%）' },
-    );
+    .send({ code, message: msg(code)[requestLang(request)] });
 }
 
 /**
@@ -74,42 +96,49 @@ async function errorsPlugin(app: FastifyInstance) {
   app.setSerializerCompiler(memoisedSerializerCompiler);
 
   app.setErrorHandler((error: FastifyError | HttpError | RequestValidationError, request, reply) => {
+    // Every message in the request's language (SPEC §16): Accept-Language, or an explicit ?lang=.
+    const lang = requestLang(request);
+    const send = (status: number, code: string, id: MessageId = code as MessageId, params: Params = {}) =>
+      reply.code(status).send({ code, message: msg(id, params)[lang] });
     if (error instanceof HttpError) {
-      return reply.code(error.statusCode).send({ code: error.code, message: error.message, ...error.extra });
+      const extra = Array.isArray(error.extra.details)
+        ? { ...error.extra, details: (error.extra.details as ValidationDetail[]).map((d) => ({ path: d.path, message: inLang(d.message, lang) })) }
+        : error.extra;
+      return reply.code(error.statusCode).send({ code: error.code, message: error.messageIn(lang), ...extra });
     }
     if (error instanceof RequestValidationError) {
-      return reply.code(400).send({ code: 'invalid_request', message: `请求参数不正确：${error.message}`, details: error.details });
+      const details = error.detailsIn(lang);
+      const joined = details.map((d) => `${d.path}: ${d.message}`).join(lang === 'en' ? '; ' : '；');
+      return reply.code(400).send({ code: 'invalid_request', message: msg('invalid_request', { details: joined })[lang], details });
     }
     switch (error.code) {
       case 'FST_REQ_FILE_TOO_LARGE':
-        return reply.code(413).send({ code: 'file_too_large', message: '文件过大：单个文件不得超过 20 MiB' });
+        return send(413, 'file_too_large');
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return reply.code(413).send({ code: 'body_too_large', message: '请求内容过大：JSON 请求不得超过 1 MiB，未处理任何内容（上传文件请用 multipart/form-data）' });
+        return send(413, 'body_too_large', 'request_too_large');
       case 'FST_PARTS_LIMIT':
       case 'FST_FILES_LIMIT':
       case 'FST_FIELDS_LIMIT':
-        return reply.code(413).send({ code: 'too_many_parts', message: '上传内容过多：一次只能上传一个文件，并附字段 kind、policyId' });
+        return send(413, 'too_many_parts');
       case 'FST_PROTO_VIOLATION':
-        return reply.code(400).send({ code: 'invalid_request', message: '请求中含有不允许的字段名' });
+        return send(400, 'invalid_request', 'invalid_request.proto');
       case 'FST_MP_PREMATURE_CLOSE':
-        return reply.code(400).send({ code: 'incomplete_upload', message: '上传未完成：连接在文件传完之前中断，请重新上传' });
+        return send(400, 'incomplete_upload');
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-        return reply.code(415).send({ code: 'unsupported_media_type', message: '请求格式不支持，请检查 Content-Type' });
+        return send(415, 'unsupported_media_type');
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        return reply.code(400).send({ code: 'invalid_request', message: '请求内容不是有效的 JSON' });
+        return send(400, 'invalid_request', 'invalid_request.json');
     }
     const status = error.statusCode ?? 500;
-    if (status === 429) {
-      return reply.code(429).send({ code: 'rate_limited', message: '请求过于频繁，请稍后再试' });
-    }
+    if (status === 429) return send(429, 'rate_limited');
     if (status >= 400 && status < 500) {
       // e.g. malformed JSON, multipart limits: the client's fault, never a 500
-      return reply.code(status).send({ code: 'bad_request', message: `请求无法处理：${error.message}` });
+      return send(status, 'bad_request', 'bad_request', { reason: error.message });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({ code: 'internal_error', message: '服务器内部错误，请稍后重试或联系管理员' });
+    return send(500, 'internal_error');
   });
 }
 

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { loadPolicy, PolicyFileError, type LoadedPolicy } from '@scoreboard/shared';
 import { conflict, HttpError } from '../httpError';
 import { createAdoptedPoliciesRepository, type AdoptedPolicy } from '../repositories/adoptedPolicies';
+import { msg } from '../i18n/messages';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,13 +42,13 @@ function catalogOf(loaded: Map<string, LoadedPolicy>): PolicyCatalog {
     all: () => [...loaded.values()],
     get(policyId) {
       const p = loaded.get(policyId);
-      if (!p) throw new HttpError(404, 'policy_not_found', `找不到政策文件“${policyId}”`);
+      if (!p) throw new HttpError(404, 'policy_not_found', msg('policy_not_found', { policyId }));
       return p;
     },
     has: (policyId) => loaded.has(policyId),
     add(policy) {
       const id = policy.policy.policyId;
-      if (loaded.has(id)) throw conflict('policy_exists', `政策编号“${id}”已被使用，请换一个编号`);
+      if (loaded.has(id)) throw conflict('policy_exists', msg('policy_exists', { policyId: id }));
       loaded.set(id, policy);
     },
     remove: (policyId) => void loaded.delete(policyId),

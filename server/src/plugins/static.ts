@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { requestLang } from '../i18n/lang';
+import { msg } from '../i18n/messages';
 
 // Client routes of SPEC.md §12: a shared link or a reload gets the app, which then routes itself.
 const CLIENT_ROUTES = [
@@ -17,6 +19,7 @@ const CLIENT_ROUTES = [
   /^\/login\/?$/,
   /^\/admin\/?$/,
   /^\/scenarios\/?$/,
+  /^\/display\/[^/]+\/?$/, // a wall screen's display link (SPEC §16)
 ];
 
 export const isClientRoute = (path: string) => CLIENT_ROUTES.some((r) => r.test(path));
@@ -41,7 +44,7 @@ async function staticPlugin(app: FastifyInstance, options: { clientDist: string 
     if (!path.startsWith('/api/') && hasClient && (request.method === 'GET' || request.method === 'HEAD') && isClientRoute(path)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.code(404).send({ code: 'not_found', message: `找不到 ${request.method} ${path}` });
+    return reply.code(404).send({ code: 'not_found', message: msg('not_found', { method: request.method, path })[requestLang(request)] });
   });
 }
 

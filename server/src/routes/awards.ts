@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   awardsSchema, budgetBodySchema, budgetSettingSchema, budgetSummarySchema, disqualificationBodySchema, finalizeBodySchema, periodIncompleteSchema,
 } from '@scoreboard/shared';
+import { requestLang } from '../i18n/lang';
 import { signedIn } from '../plugins/auth';
 import { buildAwardsWorkbook } from '../services/awardsWorkbook';
 import { errorResponses, policyParamsSchema, unitParamsSchema } from './common';
@@ -28,11 +29,15 @@ const awardRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/policies/:policyId/awards.xlsx',
-    { onRequest: app.requireRole('viewer'), schema: { tags, params: policyParamsSchema, produces: [XLSX] } },
+    {
+      onRequest: app.requireRole('viewer'),
+      // headers in English with ?lang=en (a download link cannot send Accept-Language) or Accept-Language: en
+      schema: { tags, params: policyParamsSchema, querystring: z.object({ lang: z.enum(['zh', 'zh-CN', 'en']).optional() }), produces: [XLSX] },
+    },
     async (request, reply) => {
       const { policyId } = request.params;
       const table = awards.awards(policyId);
-      const workbook = await buildAwardsWorkbook(table, app.policies.get(policyId).policy);
+      const workbook = await buildAwardsWorkbook(table, app.policies.get(policyId).policy, requestLang(request));
       const name = `${policyId}-awards${table.final ? '-final' : ''}.xlsx`;
       return reply.type(XLSX).header('content-disposition', `attachment; filename="${name}"`).send(workbook);
     },

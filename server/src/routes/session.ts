@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginBodySchema, sessionSchema } from '@scoreboard/shared';
 import { HttpError } from '../httpError';
+import { msg } from '../i18n/messages';
 import { SESSION_COOKIE, signedIn } from '../plugins/auth';
 import { errorResponses } from './common';
 
@@ -17,11 +18,11 @@ const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const wait = loginThrottle.retryAfterSeconds(request.ip, username);
       if (wait > 0) {
         reply.header('retry-after', String(wait)); // kept on the error response
-        throw new HttpError(429, 'too_many_login_attempts', `登录失败次数过多，请在 ${Math.ceil(wait / 60)} 分钟后再试`);
+        throw new HttpError(429, 'too_many_login_attempts', msg('too_many_login_attempts', { minutes: Math.ceil(wait / 60) }));
       }
       const attempt = loginThrottle.begin(request.ip, username);
       const session = await sessions.login(username, password, request.cookies[SESSION_COOKIE]);
-      if (!session) throw new HttpError(401, 'invalid_credentials', '用户名或密码不正确');
+      if (!session) throw new HttpError(401, 'invalid_credentials', msg('invalid_credentials'));
       attempt.succeeded();
       app.setSessionCookie(request, reply, session.sessionId);
       const { sessionId: _id, ...visible } = session;
@@ -42,7 +43,10 @@ const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/session',
     { onRequest: app.requireRole('viewer'), schema: { tags: ['session'], response: { 204: z.null(), ...errorResponses(401) } } },
     async (request, reply) => {
-      sessions.logout(signedIn(request));
+      const session = signedIn(request);
+      sessions.logout(session);
+      // this session's open pages learn it now, not at their next change
+      app.events.end((o) => o.kind === 'session' && o.sessionId === session.sessionId, { event: 'session-ended' });
       app.clearSessionCookie(reply);
       return reply.code(204).send(null);
     },

@@ -5,9 +5,10 @@ import {
   batchesSchema, batchSchema, invalidUploadSchema, uploadKindSchema, uploadResultSchema, uploadsQuerySchema,
 } from '@scoreboard/shared';
 import { HttpError } from '../httpError';
-import { languageOf } from '../ingest';
+import { requestLang } from '../i18n/lang';
+import { msg } from '../i18n/messages';
 import { signedIn } from '../plugins/auth';
-import { RequestValidationError } from '../plugins/errors';
+import { RequestValidationError, validationDetails } from '../plugins/errors';
 import { errorResponses } from './common';
 
 // A forgotten dryRun previews rather than commits: nothing changes by accident.
@@ -33,7 +34,7 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!request.isMultipart()) throw new HttpError(415, 'unsupported_media_type', '请以 multipart/form-data 上传文件（字段 kind、policyId、file）');
+      if (!request.isMultipart()) throw new HttpError(415, 'unsupported_media_type', msg('unsupported_media_type.upload'));
       const fields: Record<string, string> = {};
       let file: { name: string; data: Buffer } | null = null;
       // Fields may come before or after the file part; read them all.
@@ -41,7 +42,7 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
         for await (const part of request.parts()) {
           if (part.type === 'file') {
             const data = await (part as MultipartFile).toBuffer(); // throws 413 past the size limit
-            if (file) throw new HttpError(400, 'too_many_files', '一次只能上传一个文件');
+            if (file) throw new HttpError(400, 'too_many_files', msg('too_many_files'));
             file = { name: part.filename, data };
           } else if (typeof part.value === 'string') {
             fields[part.fieldname] = part.value;
@@ -51,11 +52,11 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
         // The multipart parser throws plain Errors for a body it cannot read (no boundary, cut off
         // half-way); those are the request's fault. Its limit errors carry their own status.
         if (error instanceof HttpError || (error instanceof Error && 'statusCode' in error)) throw error;
-        throw new HttpError(400, 'invalid_multipart', '上传内容不完整或格式不正确，请重新选择文件上传（multipart/form-data：kind、policyId、file）');
+        throw new HttpError(400, 'invalid_multipart', msg('invalid_multipart'));
       }
       const parsed = multipartFieldsSchema.safeParse(fields, { error: z.locales.zhCN().localeError });
-      const details = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      if (!file) details.push({ path: 'file', message: '缺少文件' });
+      const details = parsed.success ? [] : validationDetails(multipartFieldsSchema, fields, parsed.error.issues);
+      if (!file) details.push({ path: 'file', message: msg('file_missing') });
       if (!parsed.success || !file) throw new RequestValidationError(details);
       return uploads.upload({
         ...parsed.data,
@@ -64,7 +65,7 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
         dryRun: request.query.dryRun,
         actor: signedIn(request).username,
         // errors and warnings in the request's language: Accept-Language en… → English, else Chinese
-        lang: languageOf(request.headers['accept-language']),
+        lang: requestLang(request),
       });
     },
   );

@@ -1,13 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createUserBodySchema, updateUserBodySchema, userSchema } from '@scoreboard/shared';
+import { msg, schemaMessage } from '../i18n/messages';
 import { signedIn } from '../plugins/auth';
 import { MIN_PASSWORD_LENGTH } from '../services/passwordPolicy';
 import { errorResponses } from './common';
 
-// The contract's length rule, with the policy's Chinese message, so OpenAPI shows it; the whole
-// password policy is the users service's (services/passwordPolicy.ts), whoever calls it.
-const passwordField = z.string().min(MIN_PASSWORD_LENGTH, `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符`).max(256, '密码不能超过 256 个字符');
+// The contract's length rule, with the policy's own message; the rest of the password policy
+// (letters and digits, not the user name, not a common password) is checked in the handler.
+const passwordField = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, schemaMessage(msg('password_too_short', { min: MIN_PASSWORD_LENGTH })))
+  .max(256, schemaMessage(msg('password_too_long', { max: 256 })));
 const createBodySchema = createUserBodySchema.extend({ password: passwordField });
 const updateBodySchema = updateUserBodySchema.extend({ password: passwordField.optional() });
 

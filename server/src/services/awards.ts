@@ -1,5 +1,6 @@
 import { awardsSchema, periodGaps, type Awards, type BudgetSetting, type PeriodGap, type Policy } from '@scoreboard/shared';
 import { conflict, HttpError } from '../httpError';
+import { msg, type Localized } from '../i18n/messages';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { PolicyStateRepository } from '../repositories/policyState';
 import type { ChangeRecorder } from './changes';
@@ -7,13 +8,19 @@ import type { FiguresReader } from './figures';
 import type { SubsidiesService } from './subsidies';
 
 /** "城中区：缺 12月 规上工业总产值完成、工业投资目标" — in the policy's own indicator names. */
-function gapText(gap: PeriodGap, policy: Policy): string {
-  const names = gap.missing.map((code) => {
+function gapText(gap: PeriodGap, policy: Policy): Localized {
+  const named = gap.missing.map((code) => {
     const [id, what] = code.split('.');
-    const name = policy.countyAward.indicators.find((i) => i.indicatorId === id)?.name ?? id;
-    return `${name}${what === 'target' ? '目标' : '完成'}`;
+    const indicator = policy.countyAward.indicators.find((i) => i.indicatorId === id);
+    return {
+      zh: `${indicator?.name ?? id}${what === 'target' ? '目标' : '完成'}`,
+      en: `${indicator?.nameEn ?? id} ${what === 'target' ? 'target' : 'actual'}`,
+    };
   });
-  return `${gap.unitName}：缺 ${gap.month}月 ${names.join('、')}`;
+  return {
+    zh: `${gap.unitName}：缺 ${gap.month}月 ${named.map((n) => n.zh).join('、')}`,
+    en: `${gap.unitName}: month ${gap.month} lacks ${named.map((n) => n.en).join(', ')}`,
+  };
 }
 
 export function createAwardsService(deps: {
@@ -69,17 +76,16 @@ export function createAwardsService(deps: {
   function finalize(policyId: string, actor: string, override?: { reason: string }): Awards {
     const { policy } = deps.policies.get(policyId);
     const { result } = deps.record(policyId, 'finalize', () => {
-      if (deps.policyState.finalization(policyId)) throw conflict('already_final', '该考核期的奖励表已定稿，不能重复定稿');
+      if (deps.policyState.finalization(policyId)) throw conflict('already_final', msg('already_final'));
       const table = live(policyId);
-      if (table.month === null) throw new HttpError(409, 'no_data', '尚无任何实际数据，不能定稿');
+      if (table.month === null) throw new HttpError(409, 'no_data', msg('no_data'));
       const missing = gaps(policyId);
       if (missing.length > 0 && !override) {
         const month = missing[0]!.month;
         throw new HttpError(
           409,
           'period_incomplete',
-          `考核期数据不完整：${missing.length} 个单位缺少 ${month}月（考核期最后一个月）的数据，暂不能定稿。` +
-            '请待数据齐全后定稿；如确需现在定稿，请由领导填写理由后强制定稿。',
+          msg('period_incomplete', { count: missing.length, month }),
           { details: missing.map((g) => ({ path: g.unitId, message: gapText(g, policy) })), incomplete: missing },
         );
       }

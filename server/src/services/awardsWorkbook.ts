@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { amountInCapitals, FEN_PER_WAN, type Awards, type Policy } from '@scoreboard/shared';
+import { amountInCapitals, FEN_PER_WAN, type Awards, type IndicatorScheme, type Policy } from '@scoreboard/shared';
+import type { Lang } from '../i18n/lang';
 import { fillWidth, fitRowHeight, setA4 } from '../workbook/printLayout';
 
 const WAN = '#,##0';
@@ -8,6 +9,30 @@ const PCT = '0.00';
 const YUAN = '#,##0.00';
 const THIN = { style: 'thin' } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** The header rows in the reader's language (SPEC §16: ?lang=en or Accept-Language: en). */
+const HEADERS = {
+  zh: {
+    county: ['名次', '单位', '综合评分'],
+    countyEnd: ['奖励（万元）', '备注'],
+    indicator: (i: IndicatorScheme) => {
+      const unit = i.measure === 'wan' ? '万元' : '个';
+      return [`${i.name}目标（${unit}）`, `${i.name}${i.prorate ? '序时目标' : '考核目标'}（${unit}）`, `${i.name}实际（${unit}）`, `${i.name}完成率（%）`, `${i.name}得分`];
+    },
+    grants: ['统一社会信用代码', '企业名称', '类别', '申报编号', '合规费用（元）', '上限（万元）', '核定（万元）', '拨付（万元）'],
+    budget: ['项目', '金额（万元）', '说明'],
+  },
+  en: {
+    county: ['Rank', 'Unit', 'Score'],
+    countyEnd: ['Award (10k yuan)', 'Notes'],
+    indicator: (i: IndicatorScheme) => {
+      const unit = i.measure === 'wan' ? '10k yuan' : 'count';
+      return [`${i.nameEn} target (${unit})`, `${i.nameEn} ${i.prorate ? 'pro-rated' : 'assessed'} target (${unit})`, `${i.nameEn} actual (${unit})`, `${i.nameEn} completion (%)`, `${i.nameEn} points`];
+    },
+    grants: ['Credit code', 'Enterprise', 'Kind', 'Applications', 'Eligible cost (yuan)', 'Cap (10k yuan)', 'Computed (10k yuan)', 'Granted (10k yuan)'],
+    budget: ['Item', 'Amount (10k yuan)', 'Notes'],
+  },
+} as const;
 
 function asOf(awards: Awards): string {
   const parts = [awards.month === null ? '尚无实际数据' : `数据截至 ${awards.month} 月（序时进度 ${awards.timeProgress}%）`];
@@ -71,7 +96,8 @@ function tieBreakNote(split: NonNullable<Awards['county'][number]['tieBreak']>, 
   return `与${above}同分，按${name}完成率区分：${split.rate}% 对 ${split.aboveRate}%`;
 }
 
-export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promise<Buffer> {
+export async function buildAwardsWorkbook(awards: Awards, policy: Policy, lang: Lang = 'zh'): Promise<Buffer> {
+  const h = HEADERS[lang];
   const wb = new ExcelJS.Workbook();
   wb.creator = '工业稳增长考核看板';
   wb.created = new Date();
@@ -79,13 +105,10 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
   const indicators = policy.countyAward.indicators;
 
   // 县区奖励
-  const indHeaders = indicators.flatMap((i) => {
-    const unit = i.measure === 'wan' ? '万元' : '个';
-    return [`${i.name}目标（${unit}）`, `${i.name}${i.prorate ? '序时目标' : '考核目标'}（${unit}）`, `${i.name}实际（${unit}）`, `${i.name}完成率（%）`, `${i.name}得分`];
-  });
+  const indHeaders = indicators.flatMap((i) => h.indicator(i));
   const county = prepareSheet(
     wb, '县区奖励', `${awards.title} · 县区（新区）奖励表`, note,
-    ['名次', '单位', '综合评分', ...indHeaders, '奖励（万元）', '备注'],
+    [...h.county, ...indHeaders, ...h.countyEnd],
     [5, 13, 7, ...indicators.flatMap(() => [11, 11, 11, 8, 7]), 7, 10], true,
   );
   const formats: Record<number, string> = { 3: '0.00' };
@@ -126,7 +149,7 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
   const kindName = new Map<string, string>(policy.subsidies.kinds.map((k) => [k.kind, k.name]));
   const grants = prepareSheet(
     wb, '企业补助', `${awards.title} · 企业开拓市场补助`, note,
-    ['统一社会信用代码', '企业名称', '类别', '申报编号', '合规费用（元）', '上限（万元）', '核定（万元）', '拨付（万元）'],
+    [...h.grants],
     [20, 26, 16, 18, 13, 8, 8, 8], true,
   );
   for (const g of awards.grants) {
@@ -137,7 +160,7 @@ export async function buildAwardsWorkbook(awards: Awards, policy: Policy): Promi
 
   // 预算
   const b = awards.budget;
-  const budget = prepareSheet(wb, '预算', `${awards.title} · 资金预算`, note, ['项目', '金额（万元）', '说明'], [14, 12, 40], false);
+  const budget = prepareSheet(wb, '预算', `${awards.title} · 资金预算`, note, [...h.budget], [14, 12, 40], false);
   // The factor as the domain made it: exact fraction and 4 decimals (snapshots before release 2: the number).
   const factorText = b.factorText === null || b.factorFraction === null ? String(b.factor) : `${b.factorText}（精确值 ${b.factorFraction}）`;
   const lines: [string, number | null, string][] = [

@@ -1,4 +1,5 @@
 import { notFound } from '../httpError';
+import { msg } from '../i18n/messages';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { PolicyStateRepository } from '../repositories/policyState';
 import type { ChangeRecorder } from './changes';
@@ -12,7 +13,7 @@ export function createDisqualificationsService(deps: {
   function unitOf(policyId: string, unitId: string) {
     const { policy, registry } = deps.policies.get(policyId);
     const unit = registry.units.find((u) => u.unitId === unitId);
-    if (!unit || !policy.units.includes(unitId)) throw notFound('unit_not_found', `考核单位“${unitId}”不在该政策的考核名单中`);
+    if (!unit || !policy.units.includes(unitId)) throw notFound('unit_not_found', msg('unit_not_found', { unitId }));
     return unit;
   }
   const current = (policyId: string, unitId: string) =>
@@ -35,7 +36,7 @@ export function createDisqualificationsService(deps: {
     clear(policyId: string, unitId: string, actor: string) {
       const unit = unitOf(policyId, unitId);
       const before = current(policyId, unitId);
-      if (!before) throw notFound('not_disqualified', `${unit.name}未被一票否决`);
+      if (!before) throw notFound('not_disqualified', msg('not_disqualified', { unit: { zh: unit.name, en: `${unit.name} ${unit.nameEn}` } }));
       const { revision } = deps.record(policyId, 'disqualification', () => {
         deps.policyState.clearDisqualification(policyId, unitId);
         return { result: null, audit: { actor, action: 'unit.requalify', target: `${policyId}/${unitId}`, before: { reason: before.reason }, after: null } };

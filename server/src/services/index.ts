@@ -3,6 +3,7 @@ import { createAdoptedPoliciesRepository } from '../repositories/adoptedPolicies
 import { createAuditRepository } from '../repositories/audit';
 import { createBatchesRepository } from '../repositories/batches';
 import { createLoginFailuresRepository } from '../repositories/loginFailures';
+import { createDisplayLinksRepository } from '../repositories/displayLinks';
 import { createPolicyStateRepository } from '../repositories/policyState';
 import { createRankingHistoryRepository } from '../repositories/rankingHistory';
 import { createScenariosRepository } from '../repositories/scenarios';
@@ -13,6 +14,7 @@ import { createAdoptionService } from './adoption';
 import { createAwardsService } from './awards';
 import { createBackupScheduler, type BackupSettings } from './backups';
 import { createChangeRecorder } from './changes';
+import { createDisplayLinksService } from './displayLinks';
 import { createDisqualificationsService } from './disqualifications';
 import { createFiguresReader } from './figures';
 import { createIndustriesService } from './industries';
@@ -35,7 +37,13 @@ import { createWebhooksService } from './webhooks/service';
 /** Wires repositories into services once per app; routes reach them through app.services. */
 export function createServices(
   app: Pick<FastifyInstance, 'db' | 'policies' | 'events' | 'log'>,
-  options: { now?: () => number; backups?: BackupSettings | null; publicUrl?: string | null; webhookRetry?: Partial<RetryPolicy> } = {},
+  options: {
+    now?: () => number;
+    backups?: BackupSettings | null;
+    publicUrl?: string | null;
+    webhookRetry?: Partial<RetryPolicy>;
+    sessionLimits?: { idleMs?: number; absoluteMs?: number };
+  } = {},
 ) {
   const { db, policies, events } = app;
   const users = createUsersRepository(db);
@@ -61,7 +69,7 @@ export function createServices(
     audit,
     batches,
     policyState,
-    sessions: createSessionsService({ sessions, users, audit, now: options.now }),
+    sessions: createSessionsService({ sessions, users, audit, now: options.now, limits: options.sessionLimits }),
     loginThrottle: createLoginThrottle({ now: options.now, store: createLoginFailuresRepository(db) }),
     users: createUsersService({ db, users, sessions, audit }),
     ranking,
@@ -82,6 +90,7 @@ export function createServices(
     adoption: createAdoptionService({
       policies, store: createAdoptedPoliciesRepository(db), saved: savedScenarios, batches, policyState, subsidies, summaries: policiesService, record,
     }),
+    displayLinks: createDisplayLinksService({ db, links: createDisplayLinksRepository(db), audit, policies, events, now: options.now }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,4 +1,5 @@
 import { HttpError } from '../httpError';
+import { msg, sentences, type Localized } from '../i18n/messages';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -17,15 +18,15 @@ const COMMON_PASSWORDS = new Set([
  * The password policy (issue 6) for every password the users service stores — created or changed
  * through the API, or set at first start from ADMIN_PASSWORD: at least ten characters, letters and
  * digits both, not containing the user name, not a well-known password. Returns every rule broken,
- * in Chinese, so the form can show them all at once.
+ * in both languages, so the form can show them all at once.
  */
-export function passwordProblems(password: string, username: string): string[] {
-  const problems: string[] = [];
-  if ([...password].length < MIN_PASSWORD_LENGTH) problems.push(`密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符`);
-  if (!/\p{L}/u.test(password) || !/\p{Nd}/u.test(password)) problems.push('密码须同时包含字母和数字');
+export function passwordProblems(password: string, username: string): Localized[] {
+  const problems: Localized[] = [];
+  if ([...password].length < MIN_PASSWORD_LENGTH) problems.push(msg('password_too_short', { min: MIN_PASSWORD_LENGTH }));
+  if (!/\p{L}/u.test(password) || !/\p{Nd}/u.test(password)) problems.push(msg('password_letters_digits'));
   const name = username.trim().toLowerCase();
-  if (name && password.toLowerCase().includes(name)) problems.push('密码不能包含用户名');
-  if (COMMON_PASSWORDS.has(password.toLowerCase())) problems.push('密码过于常见，容易被猜中，请换一个');
+  if (name && password.toLowerCase().includes(name)) problems.push(msg('password_has_username'));
+  if (COMMON_PASSWORDS.has(password.toLowerCase())) problems.push(msg('password_common'));
   return problems;
 }
 
@@ -33,7 +34,7 @@ export function passwordProblems(password: string, username: string): string[] {
 export function assertPasswordPolicy(password: string, username: string): void {
   const problems = passwordProblems(password, username);
   if (problems.length === 0) return;
-  throw new HttpError(400, 'weak_password', `密码不符合要求：${problems.join('；')}`, {
+  throw new HttpError(400, 'weak_password', msg('weak_password', { problems: sentences(problems) }), {
     details: problems.map((message) => ({ path: 'password', message })),
   });
 }

@@ -1,5 +1,6 @@
 import { presentRankResult, rankUnits, type Ranking } from '@scoreboard/shared';
 import { HttpError } from '../httpError';
+import { list, msg } from '../i18n/messages';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { BatchesRepository } from '../repositories/batches';
 import type { PolicyStateRepository } from '../repositories/policyState';
@@ -21,7 +22,7 @@ export function createRankingService(deps: {
   function exact(policyId: string, month?: number) {
     const { policy, registry } = deps.policies.get(policyId);
     if (month !== undefined && !policy.period.months.includes(month)) {
-      throw new HttpError(400, 'invalid_month', `月份 ${month} 不在考核期内（可选：${policy.period.months.join('、')}）`);
+      throw new HttpError(400, 'invalid_month', msg('invalid_month', { month, months: list(policy.period.months) }));
     }
     const disqualified = Object.fromEntries(
       deps.policyState.disqualifications(policyId).map((d) => [d.unitId, { reason: d.reason }]),

@@ -5,6 +5,7 @@ import {
 } from '@scoreboard/shared';
 import { parseUploadOffThread, plausibilityWarnings, renderIssues, renderMessage, type IngestResult, type Lang } from '../ingest';
 import { conflict, HttpError, notFound } from '../httpError';
+import { msg } from '../i18n/messages';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { BatchesRepository } from '../repositories/batches';
 import type { ChangeRecorder } from './changes';
@@ -140,13 +141,13 @@ export function createUploadsService(deps: {
 
   function revert(batchId: number, actor: string): Batch {
     const batch = deps.batches.find(batchId);
-    if (!batch) throw notFound('batch_not_found', `找不到上传批次 ${batchId}`);
+    if (!batch) throw notFound('batch_not_found', msg('batch_not_found', { batchId }));
     deps.policies.get(batch.policyId);
     const { result } = deps.record(batch.policyId, 'revert', () => {
       const revertedAt = new Date().toISOString();
       // Checked inside the transaction: two people pressing 撤销 at once revert once.
       if (!deps.batches.markReverted(batchId, actor, revertedAt)) {
-        throw conflict('already_reverted', `批次 ${batchId} 已于此前撤销`);
+        throw conflict('already_reverted', msg('already_reverted', { batchId }));
       }
       const after: Batch = { ...batch, revertedAt, revertedBy: actor };
       return { result: after, audit: { actor, action: 'upload.revert', target: `${batch.policyId}/${batch.kind}`, before: batch, after } };
@@ -158,12 +159,12 @@ export function createUploadsService(deps: {
   function list(query: { policyId?: string; unitId?: string }): Batch[] {
     const { policyId, unitId } = query;
     if (unitId !== undefined && !policyId) {
-      throw new HttpError(400, 'policy_required', '按单位筛选批次时须同时指定政策（policyId）');
+      throw new HttpError(400, 'policy_required', msg('policy_required'));
     }
     if (!policyId) return deps.batches.list();
     const { policy } = deps.policies.get(policyId);
     if (unitId === undefined) return deps.batches.list(policyId);
-    if (!policy.units.includes(unitId)) throw notFound('unit_not_found', `考核单位“${unitId}”不在该政策的考核名单中`);
+    if (!policy.units.includes(unitId)) throw notFound('unit_not_found', msg('unit_not_found', { unitId }));
     return deps.batches.listForUnit(policyId, unitId);
   }
 

@@ -1,5 +1,6 @@
 import type { Role, User } from '@scoreboard/shared';
 import { conflict, notFound } from '../httpError';
+import { msg, type Localized } from '../i18n/messages';
 import type { AuditRepository } from '../repositories/audit';
 import { toUser, type UsersRepository, type UserRow } from '../repositories/users';
 import type { Database } from 'better-sqlite3';
@@ -16,7 +17,7 @@ export interface UsersServiceDeps {
 
 export function createUsersService({ db, users, sessions, audit }: UsersServiceDeps) {
   async function create(actor: string, input: { username: string; displayName: string; role: Role; password: string }): Promise<User> {
-    if (users.find(input.username)) throw conflict('user_exists', `用户名“${input.username}”已存在`);
+    if (users.find(input.username)) throw conflict('user_exists', msg('user_exists', { username: input.username }));
     // Here, not in the route: every way a user comes to exist (API, first start) meets the policy.
     assertPasswordPolicy(input.password, input.username);
     const { hash, salt } = await hashPassword(input.password);
@@ -42,7 +43,7 @@ export function createUsersService({ db, users, sessions, audit }: UsersServiceD
     patch: { role?: Role; displayName?: string; password?: string; disabled?: boolean },
   ): Promise<User> {
     const before = users.find(username);
-    if (!before) throw notFound('user_not_found', `找不到用户“${username}”`);
+    if (!before) throw notFound('user_not_found', msg('user_not_found', { username }));
     if (patch.password !== undefined) assertPasswordPolicy(patch.password, username);
     const secret = patch.password ? await hashPassword(patch.password) : null;
     const after: UserRow = {
@@ -56,7 +57,7 @@ export function createUsersService({ db, users, sessions, audit }: UsersServiceD
     const activeAdmins = users.list().filter((u) => u.role === 'admin' && !u.disabled);
     const losesAdmin = before.role === 'admin' && !before.disabled && (after.role !== 'admin' || after.disabled === 1);
     if (losesAdmin && activeAdmins.length <= 1) {
-      throw conflict('last_admin', '至少需要保留一个启用的管理员账号');
+      throw conflict('last_admin', msg('last_admin'));
     }
     db.transaction(() => {
       users.update(after);
@@ -104,12 +105,12 @@ export type UsersService = ReturnType<typeof createUsersService>;
 
 /** ADMIN_PASSWORD breaks the password policy: the server does not start (server.ts prints this). */
 export class WeakAdminPasswordError extends Error {
-  constructor(username: string, problems: string[]) {
+  constructor(username: string, problems: readonly Localized[]) {
     super(
-      `ADMIN_PASSWORD 不符合密码规则（用于账号 ${username}）：${problems.join('；')}。` +
+      `ADMIN_PASSWORD 不符合密码规则（用于账号 ${username}）：${problems.map((p) => p.zh).join('；')}。` +
         '请设置至少 10 个字符、同时包含字母和数字、不含用户名且不常见的密码。\n' +
-        `ADMIN_PASSWORD breaks the password policy (for user ${username}): at least 10 characters, letters and digits, ` +
-        'not containing the user name, not a well-known password.',
+        `ADMIN_PASSWORD breaks the password policy (for user ${username}): ${problems.map((p) => p.en).join('; ')}. ` +
+        'Use at least 10 characters, letters and digits, not containing the user name, not a well-known password.',
     );
     this.name = 'WeakAdminPasswordError';
   }

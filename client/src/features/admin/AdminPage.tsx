@@ -12,6 +12,9 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { BackupStatus } from './BackupStatus';
 import { WebhooksPanel } from './WebhooksPanel';
+import { TableRegion } from '../../ui/TableRegion';
+import { DisplayLinks } from './DisplayLinks';
+import { langOfData } from '../../ui/Interpolate';
 
 /** Edits the budget total in force now; a finalized table keeps its own (SPEC §7, §9). */
 function BudgetForm({ setting, mutation }: { setting: BudgetSetting; mutation: ReturnType<typeof useSetBudget> }) {
@@ -91,6 +94,7 @@ export default function AdminPage() {
         <ErrorNotice error={update.error} />
         <QueryState query={users}>
           {(data) => (
+            <TableRegion label={t('admin.users')}>
             <table className="data-table" data-testid="users-table">
               <thead>
                 <tr>
@@ -105,7 +109,7 @@ export default function AdminPage() {
                 {data.users.map((u) => (
                   <tr key={u.username}>
                     <th scope="row">{u.username}</th>
-                    <td>{u.displayName}</td>
+                    <td lang={langOfData(u.displayName)}>{u.displayName}</td>
                     <td>
                       <label className="sr-only" htmlFor={`role-${u.username}`}>{t('admin.role')} {u.username}</label>
                       <select id={`role-${u.username}`} value={u.role} disabled={u.username === me.username || update.isPending}
@@ -126,16 +130,18 @@ export default function AdminPage() {
                 ))}
               </tbody>
             </table>
+            </TableRegion>
           )}
         </QueryState>
       </div>
       <BackupStatus />
       <WebhooksPanel />
+      <DisplayLinks />
       <div className="card">
         <h2>{t('admin.audit')}</h2>
         <QueryState query={audit}>
           {(data) => (
-            <div className="table-scroll table-tall">
+            <TableRegion label={t('admin.audit')} tall>
               <table className="data-table">
                 <thead>
                   <tr>
@@ -151,12 +157,12 @@ export default function AdminPage() {
                       <td>{formatDateTime(e.at)}</td>
                       <td>{actorName(e.actor, t)}</td>
                       <td><code>{e.action}</code></td>
-                      <td>{e.target}</td>
+                      <td lang={langOfData(e.target)}>{e.target}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </QueryState>
       </div>

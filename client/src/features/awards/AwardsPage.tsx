@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { PolicyBadges, usePolicy, usePolicyHref } from '../../layout/policy';
 import { paymentConditionText, subsidyKindName } from '../../policy/wording';
 import { ConfirmButton } from '../../ui/ConfirmButton';
+import { BilingualName } from '../../ui/Name';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { RevisedWarning } from '../../ui/RevisedWarning';
@@ -19,10 +20,12 @@ import { countyAwardTotal } from './awardSummary';
 import { BudgetSummary } from './BudgetSummary';
 import { IncompletePeriod } from './IncompletePeriod';
 import { overrideText } from './overrideText';
+import { TableRegion } from '../../ui/TableRegion';
+import { DataText, Interpolate, langOfData } from '../../ui/Interpolate';
 
 export default function AwardsPage() {
   const { t, lang } = useI18n();
-  const { policyId, policy, summary } = usePolicy();
+  const { policyId, policy, summary, names } = usePolicy();
   const href = usePolicyHref();
   const query = useAwardsQuery(policyId);
   const tiers = policy.countyAward.awards.tiersWan;
@@ -42,7 +45,7 @@ export default function AwardsPage() {
       <div className="page-head">
         <h1 id="awards-title">{t('awards.title')}</h1>
         <div className="toolbar">
-          <a className="button" href={`/api/policies/${encodeURIComponent(policyId)}/awards.xlsx`} download>{t('awards.export')}</a>
+          <a className="button" href={`/api/policies/${encodeURIComponent(policyId)}/awards.xlsx${lang === 'en' ? '?lang=en' : ''}`} download>{t('awards.export')}</a>
           <Link className="button" to={href('/awards/print')}>{t('awards.print')}</Link>
         </div>
       </div>
@@ -54,7 +57,7 @@ export default function AwardsPage() {
               <p className="policy-rules" data-testid="award-rules">
                 <PolicyBadges summary={summary} />
                 {t('awards.places', { n: tiers.length, tiers: tiers.map((w) => formatNumber(w)).join(' / ') })}
-                {condition && <>；{condition}</>}
+                {condition && <>{t('common.clauseSep')}{condition}</>}
               </p>
               <div className="card status-line">
                 {awards.final ? (
@@ -83,6 +86,7 @@ export default function AwardsPage() {
               {awards.revisedAfterFinalization && <RevisedWarning />}
               <div className="card">
                 <h2>{t('awards.county')}</h2>
+                <TableRegion label={t('awards.county')}>
                 <table className="data-table" data-testid="county-awards">
                   <thead>
                     <tr>
@@ -97,8 +101,8 @@ export default function AwardsPage() {
                       <tr key={r.unitId} className={r.disqualified ? 'row-disqualified' : undefined}>
                         <td className="num">{r.rank ?? '—'}{r.tied && <span className="chip chip-tied">{t('ranking.tied')}</span>}</td>
                         <th scope="row">
-                          <span className={r.disqualified ? 'struck' : undefined}>{r.unitName}</span>
-                          {r.disqualified && <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</span>}
+                          <BilingualName className={r.disqualified ? 'struck' : undefined} parts={names.unitParts(r.unitId, r.unitName)} />
+                          {r.disqualified && <span className="chip chip-disqualified"><Interpolate template={t('ranking.disqualifiedReason')} values={{ reason: <DataText text={r.disqualified.reason} /> }} /></span>}
                           {r.missing.length > 0 && <span className="chip chip-missing">{t('ranking.missing')}</span>}
                           <UnpaidChip row={r} />
                           <TieBreakChip row={r} rows={awards.county} />
@@ -110,11 +114,12 @@ export default function AwardsPage() {
                   </tbody>
                   <tfoot>
                     <tr>
-                      <th scope="row" colSpan={3}>{t('awards.total')}（{total.capitals}）</th>
+                      <th scope="row" colSpan={3}><Interpolate template={t('awards.totalWithCapitals')} values={{ capitals: <DataText text={total.capitals} /> }} /></th>
                       <td className="num" data-testid="county-total">{formatNumber(total.wan)}</td>
                     </tr>
                   </tfoot>
                 </table>
+                </TableRegion>
               </div>
               <div className="card">
                 <h2>{t('awards.budget')}</h2>
@@ -122,6 +127,7 @@ export default function AwardsPage() {
               </div>
               <div className="card">
                 <h2>{t('awards.grants')}</h2>
+                <TableRegion label={t('awards.grants')}>
                 <table className="data-table">
                   <thead>
                     <tr>
@@ -134,7 +140,7 @@ export default function AwardsPage() {
                   <tbody>
                     {awards.grants.map((g) => (
                       <tr key={`${g.creditCode}/${g.kind}`}>
-                        <th scope="row">{g.enterpriseName}</th>
+                        <th scope="row" lang={langOfData(g.enterpriseName)}>{g.enterpriseName}</th>
                         <td>{subsidyKindName(policy, g.kind, lang)}</td>
                         <td className="num">{formatNumber(g.computedWan)}</td>
                         <td className="num">{formatNumber(g.grantedWan)}</td>
@@ -142,6 +148,7 @@ export default function AwardsPage() {
                     ))}
                   </tbody>
                 </table>
+                </TableRegion>
               </div>
             </>
           );

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useAwardsQuery } from '../../api/queries';
-import { formatChineseDate } from '../../format/dates';
+import { formatChineseDate, formatEnglishDate } from '../../format/dates';
 import { formatMoneyWan, formatNumber, formatPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { PolicySwitcher, usePolicy, usePolicyHref } from '../../layout/policy';
@@ -10,7 +10,10 @@ import { tieBreakText } from '../ranking/tieBreak';
 import { countyAwardTotal, indicatorDetailLines, pointsSumDiffers } from './awardSummary';
 import { factorWords } from './budgetText';
 import { overrideText } from './overrideText';
+import { BilingualName } from '../../ui/Name';
 import './print.css';
+import { TableRegion } from '../../ui/TableRegion';
+import { DataText, Interpolate } from '../../ui/Interpolate';
 
 /**
  * The A4 award table for signing (SPEC §9): plain, no navigation; printing only on the button.
@@ -18,7 +21,7 @@ import './print.css';
  */
 export default function AwardsPrintPage() {
   const { t, lang } = useI18n();
-  const { policyId, policy } = usePolicy();
+  const { policyId, policy, names, title } = usePolicy();
   const href = usePolicyHref();
   const query = useAwardsQuery(policyId);
   const indicators = policy.countyAward.indicators;
@@ -40,9 +43,9 @@ export default function AwardsPrintPage() {
             </div>
             <header className="print-header">
               <h1>
-                {a.title}
-                {a.draft && <span className="draft-mark">（{t('common.draft')}）</span>}
-                {a.example && !a.title.includes(t('policy.badge.example')) && <span className="draft-mark">（{t('policy.badge.example')}）</span>}
+                {lang === 'en' ? title : a.title}
+                {a.draft && <span className="draft-mark">{t('common.parenthesised', { text: t('common.draft') })}</span>}
+                {a.example && !(lang === 'en' ? title : a.title).includes(t('policy.badge.example')) && <span className="draft-mark">{t('common.parenthesised', { text: t('policy.badge.example') })}</span>}
               </h1>
               <h2>{t('print.subtitle')}</h2>
               <p>
@@ -51,6 +54,7 @@ export default function AwardsPrintPage() {
                 {a.final ? t('common.final') : t('awards.notFinal')}
               </p>
             </header>
+            <TableRegion label={t('print.subtitle')} className="print-scroll">
             <table className="print-table">
               <thead>
                 <tr>
@@ -66,8 +70,8 @@ export default function AwardsPrintPage() {
                   <tr key={r.unitId}>
                     <td className="num">{r.rank ?? '—'}{r.tied ? ` ${t('ranking.tied')}` : ''}</td>
                     <td>
-                      <span className={r.disqualified ? 'struck' : undefined}>{r.unitName}</span>
-                      {r.disqualified && <div className="small">{t('ranking.disqualifiedReason', { reason: r.disqualified.reason })}</div>}
+                      <BilingualName className={r.disqualified ? 'struck' : undefined} parts={names.unitParts(r.unitId, r.unitName)} />
+                      {r.disqualified && <div className="small"><Interpolate template={t('ranking.disqualifiedReason')} values={{ reason: <DataText text={r.disqualified.reason} /> }} /></div>}
                     </td>
                     <td className="num">
                       {formatNumber(r.score, 2)}
@@ -89,10 +93,11 @@ export default function AwardsPrintPage() {
                 </tr>
                 <tr>
                   <th scope="row">{t('print.totalCapitals')}</th>
-                  <td colSpan={3 + indicators.length} data-testid="print-capitals">{total.capitals}</td>
+                  <td colSpan={3 + indicators.length} data-testid="print-capitals" lang="zh-CN">{total.capitals}</td>
                 </tr>
               </tfoot>
             </table>
+            </TableRegion>
             {/* one paragraph of notes: the table must stay on one A4 page with its signature lines */}
             <p className="small">
               {t('print.detail')}{condition && ` ${condition}。`}
@@ -105,11 +110,11 @@ export default function AwardsPrintPage() {
             <p>{t('print.grantsSummary', { count: a.grants.length, granted: formatNumber(granted) })}</p>
             <p>
               {a.budget.totalWan === null
-                ? `${t('awards.noBudget')} ${t('awards.paid')} ${formatMoneyWan(a.budget.paidWan)}`
+                ? `${t('awards.noBudget')} ${t('awards.paid')} ${formatMoneyWan(a.budget.paidWan, lang)}`
                 : t('print.budgetLine', {
-                    total: formatMoneyWan(a.budget.totalWan),
-                    paid: formatMoneyWan(a.budget.paidWan),
-                    remaining: a.budget.remainingWan === null ? '—' : formatMoneyWan(a.budget.remainingWan),
+                    total: formatMoneyWan(a.budget.totalWan, lang),
+                    paid: formatMoneyWan(a.budget.paidWan, lang),
+                    remaining: a.budget.remainingWan === null ? '—' : formatMoneyWan(a.budget.remainingWan, lang),
                   })}
               {a.budget.scaled && ` · ${t('awards.factor')} ${factorWords(a.budget, t)}`}
             </p>
@@ -119,7 +124,7 @@ export default function AwardsPrintPage() {
               </p>
             )}
             <footer className="signatures">
-              <p>{t('print.date', { date: formatChineseDate(date) })}</p>
+              <p>{t('print.date', { date: lang === 'en' ? formatEnglishDate(date) : formatChineseDate(date) })}</p>
               <div className="signature-lines">
                 <span>{t('print.preparer')}<span className="line" /></span>
                 <span>{t('print.reviewer')}<span className="line" /></span>

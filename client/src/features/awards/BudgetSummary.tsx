@@ -5,20 +5,20 @@ import { factorWords } from './budgetText';
 
 /** Total, paid, remaining and the subsidy factor (SPEC §7); says so when no budget is set. */
 export function BudgetSummary({ budget }: { budget: Budget }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <>
       <dl className="stats" data-testid="budget">
-        <div className="stat"><dt>{t('awards.budgetTotal')}</dt><dd className="big">{budget.totalWan === null ? '—' : formatMoneyWan(budget.totalWan)}</dd></div>
-        <div className="stat"><dt>{t('awards.countyTotal')}</dt><dd>{formatMoneyWan(budget.countyWan)}</dd></div>
-        <div className="stat"><dt>{t('awards.subsidiesTotal')}</dt><dd>{formatMoneyWan(budget.subsidiesWan)}</dd></div>
-        <div className="stat"><dt>{t('awards.paid')}</dt><dd className="big">{formatMoneyWan(budget.paidWan)}</dd></div>
+        <div className="stat"><dt>{t('awards.budgetTotal')}</dt><dd className="big">{budget.totalWan === null ? '—' : formatMoneyWan(budget.totalWan, lang)}</dd></div>
+        <div className="stat"><dt>{t('awards.countyTotal')}</dt><dd>{formatMoneyWan(budget.countyWan, lang)}</dd></div>
+        <div className="stat"><dt>{t('awards.subsidiesTotal')}</dt><dd>{formatMoneyWan(budget.subsidiesWan, lang)}</dd></div>
+        <div className="stat"><dt>{t('awards.paid')}</dt><dd className="big">{formatMoneyWan(budget.paidWan, lang)}</dd></div>
         <div className="stat">
           <dt>{t('awards.remaining')}</dt>
           {/* county awards above the total: a shortfall to fix, never a bare negative remainder */}
           {budget.overBudget
-            ? <dd className="negative">{t('awards.shortfall', { amount: formatMoneyWan(budget.shortfallWan) })}</dd>
-            : <dd>{budget.remainingWan === null ? '—' : formatMoneyWan(budget.remainingWan)}</dd>}
+            ? <dd className="negative">{t('awards.shortfall', { amount: formatMoneyWan(budget.shortfallWan, lang) })}</dd>
+            : <dd>{budget.remainingWan === null ? '—' : formatMoneyWan(budget.remainingWan, lang)}</dd>}
         </div>
         <div className="stat"><dt>{t('awards.factor')}</dt><dd>{factorWords(budget, t)}</dd></div>
       </dl>

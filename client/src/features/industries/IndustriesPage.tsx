@@ -2,12 +2,16 @@ import { useMemo } from 'react';
 import type { IndustryRow } from '@scoreboard/shared';
 import { useIndustriesQuery } from '../../api/queries';
 import { LazyChart } from '../../charts/LazyChart';
+import { isNarrow, type ChartSize } from '../../charts/types';
+import { industryTargetText } from '../../policy/names';
+import { BilingualName } from '../../ui/Name';
 import { formatSignedPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy } from '../../layout/policy';
 import { QueryState } from '../../ui/QueryState';
 import { StatusChip } from '../../ui/StatusChip';
 import { toIndustryGrowthOption, toIndustryTrendOption } from './industryOption';
+import { TableRegion } from '../../ui/TableRegion';
 
 /** The cumulative growth series as text ("7月 -8.20% → 8月 -6.50%*"), for narrowing targets. */
 export function TrendText({ row }: { row: IndustryRow }) {
@@ -27,18 +31,19 @@ export function TrendText({ row }: { row: IndustryRow }) {
   );
 }
 
-export function IndustryGrid({ rows }: { rows: readonly IndustryRow[] }) {
-  const { t } = useI18n();
+export function IndustryGrid({ rows, window }: { rows: readonly IndustryRow[]; window: { from: number; to: number } }) {
+  const { t, lang } = useI18n();
+  const { names } = usePolicy();
   return (
     <ul className="industry-grid" data-testid="industry-grid">
       {rows.map((r) => (
         <li key={r.industryId} className={`industry-card status-border-${r.status}`}>
-          <h3>{r.shortName}</h3>
+          <h3><BilingualName parts={names.industryShortParts(r.industryId, r.shortName)} /></h3>
           <p className="industry-growth">
             {r.latest ? formatSignedPct(r.latest.growth) : '—'}
             {r.latest && <span className="muted"> ({t('common.month', { month: r.latest.month })})</span>}
           </p>
-          <p className="industry-target">{r.targetText}</p>
+          <p className="industry-target">{industryTargetText(r, window, lang, t)}</p>
           <StatusChip status={r.status} />
         </li>
       ))}
@@ -47,26 +52,26 @@ export function IndustryGrid({ rows }: { rows: readonly IndustryRow[] }) {
 }
 
 export default function IndustriesPage() {
-  const { t } = useI18n();
-  const { policyId, policy } = usePolicy();
+  const { t, lang } = useI18n();
+  const { policyId, policy, names } = usePolicy();
   const query = useIndustriesQuery(policyId);
-  const options = useMemo(
-    () =>
-      query.data
-        ? {
-            growth: toIndustryGrowthOption(query.data.rows, t),
-            trend: toIndustryTrendOption(query.data.rows, { from: query.data.windowFromMonth, to: query.data.windowToMonth }, t),
-          }
-        : null,
-    [query.data, t],
-  );
+  // Drawn for each chart's own width (a phone: names wrap, the legend takes more rows).
+  const options = useMemo(() => {
+    const data = query.data;
+    if (!data) return null;
+    const name = (r: Pick<IndustryRow, 'industryId' | 'shortName'>) => names.industryShort(r.industryId, r.shortName);
+    return {
+      growth: (size: ChartSize) => toIndustryGrowthOption(data.rows, t, { narrow: isNarrow(size), width: size.width, name }),
+      trend: (size: ChartSize) => toIndustryTrendOption(data.rows, { from: data.windowFromMonth, to: data.windowToMonth }, t, { narrow: isNarrow(size), width: size.width, name }),
+    };
+  }, [query.data, t, names]);
   return (
     <section aria-labelledby="industries-title">
       <h1 id="industries-title">{t('industries.title', { from: policy.industries.windowFromMonth, to: policy.industries.windowToMonth })}</h1>
       <QueryState query={query}>
         {(data) => (
           <>
-            <IndustryGrid rows={data.rows} />
+            <IndustryGrid rows={data.rows} window={{ from: data.windowFromMonth, to: data.windowToMonth }} />
             <div className="card-row">
               <div className="card">
                 <h2>{t('industries.latest')}</h2>
@@ -78,6 +83,7 @@ export default function IndustriesPage() {
               </div>
             </div>
             <div className="card">
+              <TableRegion label={t('industries.tableLabel')}>
               <table className="data-table" data-testid="industries-table">
                 <thead>
                   <tr>
@@ -91,10 +97,10 @@ export default function IndustriesPage() {
                 <tbody>
                   {data.rows.map((r) => (
                     <tr key={r.industryId}>
-                      <th scope="row">{r.name}</th>
-                      <td>{r.targetText}</td>
+                      <th scope="row"><BilingualName parts={names.industryParts(r.industryId, r.name)} /></th>
+                      <td>{industryTargetText(r, { from: data.windowFromMonth, to: data.windowToMonth }, lang, t)}</td>
                       <td className="num">
-                        {r.latest ? `${formatSignedPct(r.latest.growth)}（${t('common.month', { month: r.latest.month })}）` : '—'}
+                        {r.latest ? t('common.withUnit', { name: formatSignedPct(r.latest.growth), unit: t('common.month', { month: r.latest.month }) }) : '—'}
                       </td>
                       <td><TrendText row={r} /></td>
                       <td><StatusChip status={r.status} /></td>
@@ -102,6 +108,7 @@ export default function IndustriesPage() {
                   ))}
                 </tbody>
               </table>
+              </TableRegion>
               <p className="muted">{t('industries.computedNote')}</p>
             </div>
           </>

@@ -46,4 +46,23 @@ describe('toIndustryTrendOption', () => {
     expect(steel.data[7]).toEqual({ value: -6.5, symbol: 'emptyCircle', symbolSize: 8, name: '推算（非可比口径）' });
     expect(steel.data[8]).toBeNull();
   });
+
+  it('names the industries as the page asks (English short names), the target marker on the same row', () => {
+    const english: Record<string, string> = { 'ai-robotics': 'AI & robotics', steel: 'Steel & metals', other: 'Other' };
+    const option = toIndustryTrendOption(rows, { from: 1, to: 9 }, translator('en'), { name: (r) => english[r.industryId] ?? r.shortName });
+    expect((option.series as Array<{ name: string }>).map((s) => s.name)).toEqual(['AI & robotics', 'Steel & metals', 'Other']);
+    const growth = toIndustryGrowthOption(rows, translator('en'), { name: (r) => english[r.industryId] ?? r.shortName });
+    const series = (growth.series as Array<{ markPoint: { data: Array<{ coord: [number, string] }> } }>)[0]!;
+    expect(series.markPoint.data[0]!.coord).toEqual([30, 'AI & robotics']);
+  });
+
+  it('starts the plot below the legend however many rows it wraps into at the width given', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => ({ ...rows[0]!, industryId: `i${i}`, shortName: `产业名称很长的第${i}个` }));
+    const wide = toIndustryTrendOption(ten, { from: 1, to: 9 }, t, { width: 1200 });
+    const phone = toIndustryTrendOption(ten, { from: 1, to: 9 }, t, { width: 320 });
+    const top = (o: typeof wide) => (o.grid as { top: number }).top;
+    // 10 names of ~9 CJK characters (~143 px each with the icon): 2 rows at 1200 px, 5 at 320 px
+    expect(top(wide)).toBe(2 * 24 + 20);
+    expect(top(phone)).toBe(5 * 24 + 20);
+  });
 });

@@ -4,6 +4,7 @@ import { useDisqualification } from '../../api/mutations';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { usePolicy } from '../../layout/policy';
 
 /** 一票否决 on / off for one unit (leader; SPEC §4: keeps its score, its place passes down). */
 export function DisqualifyControl({ policyId, row, open, onOpen }: {
@@ -13,6 +14,7 @@ export function DisqualifyControl({ policyId, row, open, onOpen }: {
   onOpen: (open: boolean) => void;
 }) {
   const { t } = useI18n();
+  const { names } = usePolicy();
   const mutation = useDisqualification(policyId);
   const [reason, setReason] = useState('');
   if (row.disqualified) {
@@ -20,7 +22,7 @@ export function DisqualifyControl({ policyId, row, open, onOpen }: {
       <>
         <ConfirmButton
           label={t('ranking.undisqualify')}
-          question={`${t('ranking.undisqualify')}：${row.unitName}？`}
+          question={t('ranking.undisqualifyConfirm', { unit: names.unit(row.unitId, row.unitName) })}
           disabled={mutation.isPending}
           onConfirm={() => mutation.mutate({ unitId: row.unitId, reason: null })}
         />

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Ranking } from '@scoreboard/shared';
 import { useRankingQuery } from '../../api/queries';
@@ -11,8 +10,10 @@ import { usePolicy } from '../../layout/policy';
 import { chartRules } from '../../policy/chartRules';
 import { QueryState } from '../../ui/QueryState';
 import { RevisedWarning } from '../../ui/RevisedWarning';
+import { RankingCards } from './RankingCards';
 import { RankingTable } from './RankingTable';
-import { toRankingOption } from './rankingOption';
+import { PHONE_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
+import { useRankingChart } from './useRankingChart';
 
 export function parseMonth(text: string | null): number | null {
   const n = Number(text);
@@ -53,7 +54,8 @@ export function RankingPage() {
   const month = parseMonth(params.get('month'));
   const query = useRankingQuery(policyId, month);
   const canDisqualify = useCan('leader');
-  const option = useMemo(() => (query.data ? toRankingOption(query.data, t, chartRules(policy)) : null), [query.data, t, policy]);
+  const phone = useMediaQuery(PHONE_QUERY);
+  const option = useRankingChart(query.data);
 
   return (
     <section aria-labelledby="ranking-title">
@@ -90,9 +92,13 @@ export function RankingPage() {
               <h2>{t('ranking.chart')}</h2>
               {option && <LazyChart option={option} label={t('ranking.chartLabel', { score: chartRules(policy).onTargetScore })} height={Math.max(320, ranking.rows.length * 34)} />}
             </div>
-            <div className="card">
-              <RankingTable rows={ranking.rows} previousRevision={ranking.previousRevision} canDisqualify={canDisqualify} policyId={policyId} month={month} />
-            </div>
+            {phone ? (
+              <RankingCards rows={ranking.rows} previousRevision={ranking.previousRevision} canDisqualify={canDisqualify} policyId={policyId} month={month} />
+            ) : (
+              <div className="card">
+                <RankingTable rows={ranking.rows} previousRevision={ranking.previousRevision} canDisqualify={canDisqualify} policyId={policyId} month={month} />
+              </div>
+            )}
           </>
         )}
       </QueryState>

@@ -9,6 +9,9 @@ import { indicatorName, measureUnit, missingLabel } from '../../policy/wording';
 import { MovementMark } from './MovementMark';
 import { movementOf } from './rankMovement';
 import { DisqualifyControl } from './DisqualifyControl';
+import { BilingualName } from '../../ui/Name';
+import { TableRegion } from '../../ui/TableRegion';
+import { DataText, Interpolate } from '../../ui/Interpolate';
 import { tieBreakText } from './tieBreak';
 
 function MovementCell({ previousRevision, row }: { previousRevision: number | null; row: RankingRow }) {
@@ -47,6 +50,25 @@ export function UnpaidChip({ row }: { row: Pick<RankingRow, 'unpaid'> }) {
   return <span className="chip chip-unpaid">{t(`ranking.unpaid.${row.unpaid}`, { score })}</span>;
 }
 
+/** 一票否决 with its reason, the figures still missing, and why a ranked unit is not paid. */
+export function RowChips({ row }: { row: Pick<RankingRow, 'disqualified' | 'missing' | 'unpaid'> }) {
+  const { t, lang } = useI18n();
+  const { policy } = usePolicy();
+  return (
+    <>
+      {row.disqualified && (
+        <span className="chip chip-disqualified"><Interpolate template={t('ranking.disqualifiedReason')} values={{ reason: <DataText text={row.disqualified.reason} /> }} /></span>
+      )}
+      {row.missing.length > 0 && (
+        <span className="chip chip-missing">
+          {t('common.labelled', { label: t('ranking.missing'), value: row.missing.map((m) => missingLabel(policy, m, t, lang)).join(t('common.listSep')) })}
+        </span>
+      )}
+      <UnpaidChip row={row} />
+    </>
+  );
+}
+
 /** Same score as the unit above, split by a tie-breaker: which rate, and where the two differ (SPEC §15). */
 export function TieBreakChip({ row, rows }: { row: Pick<RankingRow, 'tieBreak'>; rows: readonly Pick<RankingRow, 'unitId' | 'unitName'>[] }) {
   const { t, lang } = useI18n();
@@ -55,24 +77,43 @@ export function TieBreakChip({ row, rows }: { row: Pick<RankingRow, 'tieBreak'>;
   return text === null ? null : <span className="chip chip-tiebreak" data-testid="tie-break">{text}</span>;
 }
 
-/** The ranking table: every indicator of the policy with its target, pro-rated target, actual, rate and points. */
-export function RankingTable({ rows, previousRevision, canDisqualify, policyId, month = null }: {
+/** The link from a ranking row to the unit page's 得分说明与差多少 (SPEC §15). */
+export function OutlookLink({ row, month }: { row: Pick<RankingRow, 'unitId' | 'unitName'>; month: number | null }) {
+  const { t } = useI18n();
+  const href = usePolicyHref();
+  return (
+    <Link
+      to={`${href(`/units/${encodeURIComponent(row.unitId)}`, month ? { month: String(month) } : {})}#outlook`}
+      className="outlook-link"
+      aria-label={t('outlook.linkLabel', { unit: row.unitName })}
+      data-testid="outlook-link"
+    >
+      {t('outlook.link')}
+    </Link>
+  );
+}
+
+/** What the ranking's views (this table, the phone's cards) show. */
+export interface RankingViewProps {
   rows: readonly RankingRow[];
-  /** the month asked for (null: the latest); the 差多少 links carry it to the unit page */
-  month?: number | null;
   /** the revision the movement column compares with (Ranking.previousRevision) */
   previousRevision: number | null;
   canDisqualify: boolean;
   policyId: string;
-}) {
+  /** the month shown, for the outlook link (null: the latest) */
+  month?: number | null;
+}
+
+/** The ranking table: every indicator of the policy with its target, pro-rated target, actual, rate and points. */
+export function RankingTable({ rows, previousRevision, canDisqualify, policyId, month = null }: RankingViewProps) {
   const { t, lang } = useI18n();
-  const { policy } = usePolicy();
+  const { policy, names } = usePolicy();
   const href = usePolicyHref();
   const [editing, setEditing] = useState<string | null>(null);
   const indicators = policy.countyAward.indicators;
   const sub: MessageKey[] = ['ranking.target', 'ranking.prorated', 'ranking.actual', 'ranking.rate', 'ranking.points'];
   return (
-    <div className="table-scroll">
+    <TableRegion label={t('ranking.title')}>
       <table className="data-table ranking-table table-actions" data-testid="ranking-table">
         <caption className="sr-only">{t('ranking.title')}</caption>
         <thead>
@@ -82,7 +123,7 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId, 
             <th scope="col" rowSpan={2} className="num">{t('ranking.score')}</th>
             {indicators.map((i) => (
               <th scope="colgroup" colSpan={5} key={i.indicatorId} className="group" data-indicator={i.indicatorId}>
-                {indicatorName(i, lang)}（{measureUnit(i, t)}）
+                {t('common.withUnit', { name: indicatorName(i, lang), unit: measureUnit(i, t) })}
               </th>
             ))}
             <th scope="col" rowSpan={2} className="num">{t('ranking.award')}</th>
@@ -98,25 +139,10 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId, 
             <tr key={row.unitId} data-unit={row.unitId} className={row.disqualified ? 'row-disqualified' : row.missing.length ? 'row-missing' : undefined}>
               <RankCell row={row} />
               <th scope="row" className="unit-name">
-                <Link to={href(`/units/${encodeURIComponent(row.unitId)}`)} className={row.disqualified ? 'struck' : undefined}>{row.unitName}</Link>
-                {row.disqualified && (
-                  <span className="chip chip-disqualified">{t('ranking.disqualifiedReason', { reason: row.disqualified.reason })}</span>
-                )}
-                {row.missing.length > 0 && (
-                  <span className="chip chip-missing">
-                    {t('ranking.missing')}：{row.missing.map((m) => missingLabel(policy, m, t, lang)).join(lang === 'en' ? ', ' : '、')}
-                  </span>
-                )}
-                <UnpaidChip row={row} />
+                <Link to={href(`/units/${encodeURIComponent(row.unitId)}`)} className={row.disqualified ? 'struck' : undefined}><BilingualName parts={names.unitParts(row.unitId, row.unitName)} /></Link>
+                <RowChips row={row} />
                 <TieBreakChip row={row} rows={rows} />
-                <Link
-                  to={`${href(`/units/${encodeURIComponent(row.unitId)}`, month ? { month: String(month) } : {})}#outlook`}
-                  className="outlook-link"
-                  aria-label={t('outlook.linkLabel', { unit: row.unitName })}
-                  data-testid="outlook-link"
-                >
-                  {t('outlook.link')}
-                </Link>
+                <OutlookLink row={row} month={month} />
               </th>
               <td className={row.disqualified ? 'num struck score' : 'num score'}>{formatNumber(row.score, 2)}</td>
               {indicators.flatMap(({ indicatorId: id }) => {
@@ -140,6 +166,6 @@ export function RankingTable({ rows, previousRevision, canDisqualify, policyId, 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -25,9 +25,9 @@ const rows: RankingRow[] = [
 describe('toRankingOption', () => {
   it('draws one bar per scored unit, in ranking order, first place on top', () => {
     const option = toRankingOption({ rows }, t, q3);
-    const yAxis = option.yAxis as { data: string[]; inverse: boolean };
-    expect(yAxis.inverse).toBe(true);
-    expect(yAxis.data).toEqual(['城中区', '鱼峰区', '柳南区', '柳北区', '柳东新区']); // missing-data unit has no bar
+    const [names] = option.yAxis as Array<{ data: string[]; inverse: boolean }>;
+    expect(names!.inverse).toBe(true);
+    expect(names!.data).toEqual(['城中区', '鱼峰区', '柳南区', '柳北区', '柳东新区']); // missing-data unit has no bar
     const series = (option.series as Array<{ data: Array<{ value: number }> }>)[0]!;
     expect(series.data.map((d) => d.value)).toEqual([110.5, 96, 96, 80.25, 115]);
   });
@@ -47,7 +47,7 @@ describe('toRankingOption', () => {
     expect(series.markLine.label.formatter).toBe('达标线 100 分\n（各项指标均完成序时目标）');
     // At the top (the line starts there: the category axis is inverted), not at the bottom where
     // the score axis labels are; the grid leaves room above the plot for both lines.
-    expect((option.yAxis as { inverse: boolean }).inverse).toBe(true);
+    expect((option.yAxis as Array<{ inverse: boolean }>)[0]!.inverse).toBe(true);
     expect(series.markLine.label.position).toBe('start');
     expect((option.grid as { top: number }).top).toBeGreaterThanOrEqual(2 * 12 * 1.35);
     expect(toRankingOption({ rows }, translator('en'), q3).series).toMatchObject([{ markLine: { label: { formatter: 'On-target line: 100\n(every indicator meets its pro-rated target)' } } }]);
@@ -60,6 +60,27 @@ describe('toRankingOption', () => {
     expect(series.markLine.label.formatter).toBe('达标线 80 分\n（各项指标均完成序时目标）');
     const max = (option.xAxis as { max: (e: { max: number }) => number }).max;
     expect(max({ max: 50 })).toBe(100); // the most a unit can score (96), to a round ten
+  });
+
+  it('puts each reading in a column on the right, never on the plot where it would cross the line', () => {
+    const option = toRankingOption({ rows }, t, q3);
+    const [, readings] = option.yAxis as Array<{ data: string[]; position?: string }>;
+    expect(readings!.position).toBe('right');
+    expect(readings!.data).toEqual(['110.50  奖励800万元', '96.00  奖励425万元  并列', '96.00  奖励425万元  并列', '80.25', '115.00  一票否决']);
+    const series = (option.series as Array<{ data: Array<{ label?: unknown }>; label?: unknown }>)[0]!;
+    expect(series.label).toBeUndefined();
+    expect(series.data.every((d) => d.label === undefined)).toBe(true);
+  });
+
+  it('on a phone: short names, short readings, the line labelled in one line with room for one', () => {
+    const short: Record<string, string> = { '450202': '城中', '450203': '鱼峰', '450204': '柳南', '450205': '柳北', 'LZ-LD': '柳东' };
+    const option = toRankingOption({ rows }, t, q3, { narrow: true, unitLabel: (r) => short[r.unitId] ?? r.unitName });
+    const [names, readings] = option.yAxis as Array<{ data: string[] }>;
+    expect(names!.data).toEqual(['城中', '鱼峰', '柳南', '柳北', '柳东']);
+    expect(readings!.data[0]).toBe('110.50 奖800');
+    const series = (option.series as Array<{ markLine: { label: { formatter: string; lineHeight: number } } }>)[0]!;
+    expect(series.markLine.label.formatter).toBe('达标线 100 分');
+    expect((option.grid as { top: number }).top).toBe(series.markLine.label.lineHeight + 16);
   });
 
   it('speaks English when switched', () => {

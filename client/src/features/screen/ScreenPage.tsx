@@ -2,20 +2,25 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useIndustriesQuery, useRankingQuery } from '../../api/queries';
 import { LazyChart } from '../../charts/LazyChart';
+import { isNarrow, type ChartSize } from '../../charts/types';
+import { BilingualName } from '../../ui/Name';
 import { formatClock, formatDateTime } from '../../format/dates';
 import { formatNumber, formatPct, formatSignedPct } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useLiveUpdates } from '../../api/events';
 import { LiveBadge } from '../../layout/Layout';
+import { useDisplay } from './display';
 import { PolicyBadges, PolicySwitcher, usePolicy, usePolicyHref } from '../../layout/policy';
 import { chartRules } from '../../policy/chartRules';
 import { awardPlaces } from '../../policy/wording';
 import { StatusChip } from '../../ui/StatusChip';
 import { toIndustryGrowthOption } from '../industries/industryOption';
 import { MovementMark } from '../ranking/MovementMark';
-import { toRankingOption } from '../ranking/rankingOption';
+import { useRankingChart } from '../ranking/useRankingChart';
 import { movementOf } from '../ranking/rankMovement';
 import { paidPlaces } from './screenViews';
 import './screen.css';
+import { DataText, Interpolate } from '../../ui/Interpolate';
 
 const ROTATE_MS = 20_000;
 const VIEWS = 2;
@@ -32,12 +37,14 @@ function Clock() {
 /** The meeting-room display: dark, large, rotating by itself; arrow keys switch, no mouse needed. */
 export default function ScreenPage() {
   const { t } = useI18n();
-  const { policyId, title, policy, summary } = usePolicy();
+  const { policyId, title, policy, summary, names } = usePolicy();
   const href = usePolicyHref();
   const places = awardPlaces(policy);
   const ranking = useRankingQuery(policyId, null);
   const industries = useIndustriesQuery(policyId);
   const [view, setView] = useState(0);
+  const display = useDisplay();
+  const live = useLiveUpdates(true);
 
   useEffect(() => {
     const id = setInterval(() => setView((v) => (v + 1) % VIEWS), ROTATE_MS);
@@ -52,8 +59,16 @@ export default function ScreenPage() {
     };
   }, [view]); // restart the timer after a manual switch
 
-  const rankingOption = useMemo(() => (ranking.data ? toRankingOption(ranking.data, t, chartRules(policy), { dark: true, fontSize: 18 }) : null), [ranking.data, t, policy]);
-  const industryOption = useMemo(() => (industries.data ? toIndustryGrowthOption(industries.data.rows, t, { dark: true, fontSize: 18 }) : null), [industries.data, t]);
+  // Large type for the back of the room; on a phone the same screen is drawn narrow and smaller.
+  const rankingOption = useRankingChart(ranking.data, { dark: true, fontSize: 18 });
+  const industryOption = useMemo(() => {
+    const data = industries.data;
+    if (!data) return null;
+    return (size: ChartSize) => {
+      const narrow = isNarrow(size);
+      return toIndustryGrowthOption(data.rows, t, { dark: true, fontSize: narrow ? 12 : 18, narrow, name: (r) => names.industryShort(r.industryId, r.shortName) });
+    };
+  }, [industries.data, t, names]);
   const top = ranking.data ? paidPlaces(ranking.data.rows, places) : [];
   const previousRevision = ranking.data?.previousRevision ?? null;
 
@@ -69,7 +84,7 @@ export default function ScreenPage() {
               <span>{t('common.updatedAt')} {formatDateTime(ranking.data.updatedAt)}</span>
             </>
           )}
-          <LiveBadge />
+          <LiveBadge state={live} />
           <Clock />
         </div>
       </header>
@@ -86,7 +101,7 @@ export default function ScreenPage() {
                   <li key={r.unitId}>
                     <span className="top5-rank">{r.rank}</span>
                     <span className="top5-name">
-                      {r.unitName}
+                      <BilingualName parts={names.unitParts(r.unitId, r.unitName)} />
                       {r.tied && <small> {t('ranking.tied')}</small>}
                       {previousRevision !== null && (
                         <small className="top5-move"><MovementMark movement={movementOf(r, previousRevision)} /></small>
@@ -107,7 +122,7 @@ export default function ScreenPage() {
               <ul className="screen-industries">
                 {industries.data.rows.map((r) => (
                   <li key={r.industryId}>
-                    <span className="name">{r.shortName}</span>
+                    <BilingualName className="name" parts={names.industryShortParts(r.industryId, r.shortName)} />
                     <span className="growth">{r.latest ? formatSignedPct(r.latest.growth) : '—'}</span>
                     <StatusChip status={r.status} />
                   </li>
@@ -122,9 +137,21 @@ export default function ScreenPage() {
       </main>
       <footer className="screen-footer">
         <span>{t('screen.view', { n: view + 1, total: VIEWS })} · {t('screen.keys')}</span>
-        <PolicySwitcher />
-        <Link to={href('/')} className="screen-exit">{t('screen.exit')}</Link>
+        {display ? (
+          <span className="screen-display" data-testid="display-label"><Interpolate template={t('display.label')} values={{ label: <DataText text={display.label} /> }} /></span>
+        ) : (
+          <>
+            <PolicySwitcher />
+            <Link to={href('/')} className="screen-exit">{t('screen.exit')}</Link>
+          </>
+        )}
       </footer>
+      {live === 'revoked' && (
+        <div className="screen-overlay" role="alert" data-testid="display-revoked">
+          <h2>{t('display.revoked')}</h2>
+          <p>{t('display.revokedNote')}</p>
+        </div>
+      )}
     </div>
   );
 }

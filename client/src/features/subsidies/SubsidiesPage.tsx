@@ -7,6 +7,8 @@ import { subsidyKindName } from '../../policy/wording';
 import { QueryState } from '../../ui/QueryState';
 import { filterApplications, filterGrants, grantTotals, NO_FILTER, type SubsidyFilter } from './subsidyFilter';
 import { factorWords } from '../awards/budgetText';
+import { TableRegion } from '../../ui/TableRegion';
+import { langOfData } from '../../ui/Interpolate';
 
 export default function SubsidiesPage() {
   const { t, lang } = useI18n();
@@ -52,7 +54,7 @@ export default function SubsidiesPage() {
               </dl>
               <div className="card">
                 <h2>{t('subsidies.grants')}</h2>
-                <div className="table-scroll">
+                <TableRegion label={t('subsidies.grants')}>
                   <table className="data-table" data-testid="grants-table">
                     <thead>
                       <tr>
@@ -69,10 +71,10 @@ export default function SubsidiesPage() {
                     <tbody>
                       {grants.map((g) => (
                         <tr key={`${g.creditCode}/${g.kind}`}>
-                          <th scope="row">{g.enterpriseName}</th>
+                          <th scope="row" lang={langOfData(g.enterpriseName)}>{g.enterpriseName}</th>
                           <td><code>{g.creditCode}</code></td>
                           <td>{subsidyKindName(policy, g.kind, lang)}</td>
-                          <td>{g.applicationIds.join('、')}</td>
+                          <td>{g.applicationIds.join(t('common.listSep'))}</td>
                           <td className="num">{formatYuan(g.eligibleCostYuan)}</td>
                           <td className="num">{formatNumber(g.capWan)}</td>
                           <td className="num">{formatNumber(g.computedWan)}</td>
@@ -88,11 +90,11 @@ export default function SubsidiesPage() {
                       </tr>
                     </tfoot>
                   </table>
-                </div>
+                </TableRegion>
               </div>
               <div className="card">
                 <h2>{t('subsidies.applications')} <span className="muted">{t('subsidies.count', { shown: apps.length, total: data.applications.length })}</span></h2>
-                <div className="table-scroll">
+                <TableRegion label={t('subsidies.applications')}>
                   <table className="data-table" data-testid="applications-table">
                     <thead>
                       <tr>
@@ -111,10 +113,10 @@ export default function SubsidiesPage() {
                       {apps.map((a) => (
                         <tr key={a.applicationId}>
                           <td>{a.applicationId}</td>
-                          <th scope="row">{a.enterpriseName}</th>
+                          <th scope="row" lang={langOfData(a.enterpriseName)}>{a.enterpriseName}</th>
                           <td><code>{a.creditCode}</code></td>
-                          <td>{subsidyKindName(policy, a.kind, lang)}{a.certType ? `（${a.certType}）` : ''}</td>
-                          <td>{a.item}</td>
+                          <td>{a.certType ? t('common.withUnit', { name: subsidyKindName(policy, a.kind, lang), unit: a.certType }) : subsidyKindName(policy, a.kind, lang)}</td>
+                          <td lang={langOfData(a.item)}>{a.item}</td>
                           <td>{a.date ?? '—'}</td>
                           <td className="num">{formatYuan(a.costYuan)}</td>
                           <td>
@@ -132,7 +134,7 @@ export default function SubsidiesPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableRegion>
               </div>
             </>
           );

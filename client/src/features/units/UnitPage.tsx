@@ -6,6 +6,7 @@ import { policyKeys } from '../../api/keys';
 import { useRankingQuery, useUnitBatchesQuery } from '../../api/queries';
 import { useCan } from '../../auth/session';
 import { LazyChart } from '../../charts/LazyChart';
+import type { ChartSize } from '../../charts/types';
 import { actorName } from '../../format/actors';
 import { formatDateTime } from '../../format/dates';
 import { formatNumber, formatPct, formatWan } from '../../format/numbers';
@@ -16,12 +17,15 @@ import { QueryState } from '../../ui/QueryState';
 import { OutlookSection } from './OutlookSection';
 import { describeUnitBatch, unitBatchState } from './unitBatchState';
 import { toUnitOption, type UnitMonth } from './unitOption';
+import { TableRegion } from '../../ui/TableRegion';
+import { Interpolate, langOfData } from '../../ui/Interpolate';
+import { BilingualName } from '../../ui/Name';
 
 /** One unit, month by month (GET ranking?month=m for each month with data), and the batches that fed it. */
 export default function UnitPage() {
   const { t, lang } = useI18n();
   const { unitId = '' } = useParams();
-  const { policyId, policy } = usePolicy();
+  const { policyId, policy, names } = usePolicy();
   const href = usePolicyHref();
   const [params] = useSearchParams();
   // the ranking's month travels with its link (?month=); without it, the latest month with data
@@ -56,7 +60,7 @@ export default function UnitPage() {
         return (
           <section aria-labelledby="unit-title">
             <p><Link to={href('/')}>← {t('unit.back')}</Link></p>
-            <h1 id="unit-title">{t('unit.title', { name: row.unitName })}</h1>
+            <h1 id="unit-title"><Interpolate template={t('unit.title')} values={{ name: <BilingualName parts={names.unitParts(row.unitId, row.unitName)} /> }} /></h1>
             <OutlookSection unitId={unitId} month={outlookMonth} />
             {indicators.map((indicator) => {
               const id = indicator.indicatorId;
@@ -64,7 +68,8 @@ export default function UnitPage() {
               return (
               <div className="card" key={id} data-indicator={id}>
                 <h2>{t('unit.chart', { indicator: name })}</h2>
-                <LazyChart option={toUnitOption(months[id] ?? [], name, measureUnit(indicator, t), t)} label={t('unit.chart', { indicator: name })} height={300} />
+                <LazyChart option={(size: ChartSize) => toUnitOption(months[id] ?? [], name, measureUnit(indicator, t), t, { width: size.width })} label={t('unit.chart', { indicator: name })} height={300} />
+                <TableRegion label={t('unit.chart', { indicator: name })}>
                 <table className="data-table">
                   <thead>
                     <tr>
@@ -91,6 +96,7 @@ export default function UnitPage() {
                     ))}
                   </tbody>
                 </table>
+                </TableRegion>
               </div>
               );
             })}
@@ -99,6 +105,7 @@ export default function UnitPage() {
                 <h2>{t('unit.batches')}</h2>
                 <QueryState query={batches}>
                   {(data) => (
+                    <TableRegion label={t('unit.batches')}>
                     <table className="data-table">
                       <thead>
                         <tr>
@@ -116,7 +123,7 @@ export default function UnitPage() {
                           <tr key={b.batchId} data-batch={b.batchId} data-state={unitBatchState(b)}>
                             <td className="num">{b.batchId}</td>
                             <td>{t(`kind.${b.kind}`)}</td>
-                            <td>{b.fileName}</td>
+                            <td lang={langOfData(b.fileName)}>{b.fileName}</td>
                             <td>{actorName(b.uploadedBy, t)}</td>
                             <td>{formatDateTime(b.uploadedAt)}</td>
                             <td className="num">{b.unitKeys ?? '—'}</td>
@@ -125,6 +132,7 @@ export default function UnitPage() {
                         ))}
                       </tbody>
                     </table>
+                    </TableRegion>
                   )}
                 </QueryState>
               </div>

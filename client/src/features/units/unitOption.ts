@@ -1,7 +1,7 @@
 import type { IndicatorResult } from '@scoreboard/shared';
 import type { ChartOption } from '../../charts/types';
-import { palette } from '../../charts/types';
-import { formatPct } from '../../format/numbers';
+import { legendRows, palette } from '../../charts/types';
+import { formatPct, formatWan } from '../../format/numbers';
 import type { Translate } from '../../i18n/translate';
 
 export interface UnitMonth {
@@ -14,11 +14,15 @@ export interface UnitMonth {
  * One indicator of one unit, month by month: the cumulative actual as bars against the target
  * pro-rated to that month's time progress (序时目标) as a line, and the whole-period target.
  */
-export function toUnitOption(months: readonly UnitMonth[], indicatorName: string, unit: string, t: Translate): ChartOption {
+export function toUnitOption(months: readonly UnitMonth[], indicatorName: string, unit: string, t: Translate, options: { width?: number } = {}): ChartOption {
   const target = months.find((m) => m.result?.target !== null && m.result?.target !== undefined)?.result?.target ?? null;
+  const actualName = `${indicatorName} · ${t('ranking.actual')}`;
+  const proratedName = t('common.withUnit', { name: t('ranking.prorated'), unit: t('ranking.timeProgress') });
+  // The legend wraps on a phone; the plot (and its axis name) starts below it.
+  const rows = legendRows([actualName, proratedName], options.width ?? 720, 12);
   return {
     animationDuration: 300,
-    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: rows * 24 + 28, bottom: 8, containLabel: true },
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: months.map((m) => t('common.month', { month: m.month })) },
@@ -26,7 +30,7 @@ export function toUnitOption(months: readonly UnitMonth[], indicatorName: string
     series: [
       {
         type: 'bar',
-        name: `${indicatorName} · ${t('ranking.actual')}`,
+        name: actualName,
         barMaxWidth: 40,
         itemStyle: { color: palette.blue },
         data: months.map((m) => m.result?.actual ?? null),
@@ -44,7 +48,8 @@ export function toUnitOption(months: readonly UnitMonth[], indicatorName: string
                 symbol: 'none',
                 silent: true,
                 lineStyle: { type: 'dotted', color: palette.grey },
-                label: { formatter: `${t('ranking.target')} ${target}` },
+                // inside the plot's right end, above the line: never cut off at a phone's edge
+                label: { formatter: `${t('ranking.target')} ${formatWan(target)}`, position: 'insideEndTop' },
                 data: [{ yAxis: target }],
               },
             }
@@ -52,7 +57,7 @@ export function toUnitOption(months: readonly UnitMonth[], indicatorName: string
       },
       {
         type: 'line',
-        name: `${t('ranking.prorated')}（${t('ranking.timeProgress')}）`,
+        name: proratedName,
         itemStyle: { color: palette.red },
         lineStyle: { type: 'dashed', color: palette.red },
         data: months.map((m) => m.result?.proratedTarget ?? null),

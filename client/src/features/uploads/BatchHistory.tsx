@@ -8,6 +8,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
+import { TableRegion } from '../../ui/TableRegion';
+import { langOfData } from '../../ui/Interpolate';
 
 /** Every batch kept for ever (SPEC §8); any one can be reverted, after a confirmation. */
 export function BatchHistory({ policyId }: { policyId: string }) {
@@ -18,7 +20,7 @@ export function BatchHistory({ policyId }: { policyId: string }) {
     <tr key={b.batchId} data-batch={b.batchId}>
       <td className="num">{b.batchId}</td>
       <td>{t(`kind.${b.kind}`)}</td>
-      <td className="file-name">{b.fileName}</td>
+      <td className="file-name" lang={langOfData(b.fileName)}>{b.fileName}</td>
       <td className="num">{formatNumber(b.rows)}</td>
       <td className="num">{formatNumber(b.keys)}</td>
       <td>{actorName(b.uploadedBy, t)}</td>
@@ -49,7 +51,7 @@ export function BatchHistory({ policyId }: { policyId: string }) {
       <ErrorNotice error={revert.error} />
       <QueryState query={batches}>
         {(data) => (
-          <div className="table-scroll">
+          <TableRegion label={t('uploads.history')}>
             <table className="data-table table-actions" data-testid="batches-table">
               <thead>
                 <tr>
@@ -66,7 +68,7 @@ export function BatchHistory({ policyId }: { policyId: string }) {
               </thead>
               <tbody>{[...data.batches].sort((a, b) => b.batchId - a.batchId).map(row)}</tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </QueryState>
     </div>

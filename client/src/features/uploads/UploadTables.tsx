@@ -1,10 +1,13 @@
 import type { UploadChange, UploadError } from '@scoreboard/shared';
 import { useI18n } from '../../i18n/I18nProvider';
+import { TableRegion } from '../../ui/TableRegion';
+import { langOfData } from '../../ui/Interpolate';
 
 /** Every error of a refused file, so a statistician can go to the cell and fix it. */
 export function ErrorsTable({ errors, caption, testId }: { errors: readonly UploadError[]; caption: string; testId: string }) {
   const { t } = useI18n();
   return (
+    <TableRegion label={caption}>
     <table className="data-table" data-testid={testId}>
       <caption>{caption}</caption>
       <thead>
@@ -19,15 +22,16 @@ export function ErrorsTable({ errors, caption, testId }: { errors: readonly Uplo
       <tbody>
         {errors.map((e, i) => (
           <tr key={i}>
-            <td>{e.sheet}</td>
+            <td lang={langOfData(e.sheet)}>{e.sheet}</td>
             <td className="num">{e.row ?? '—'}</td>
-            <td>{e.column ?? '—'}</td>
-            <td><code>{e.value ?? ''}</code></td>
+            <td lang={langOfData(e.column)}>{e.column ?? '—'}</td>
+            <td><code lang={langOfData(e.value)}>{e.value ?? ''}</code></td>
             <td>{e.message}</td>
           </tr>
         ))}
       </tbody>
     </table>
+    </TableRegion>
   );
 }
 
@@ -35,7 +39,7 @@ export function ErrorsTable({ errors, caption, testId }: { errors: readonly Uplo
 export function ChangesTable({ changes }: { changes: readonly UploadChange[] }) {
   const { t } = useI18n();
   return (
-    <div className="table-scroll table-tall">
+    <TableRegion label={t('uploads.changes')} tall>
       <table className="data-table" data-testid="changes-table">
         <caption>{t('uploads.changes')}</caption>
         <thead>
@@ -57,6 +61,6 @@ export function ChangesTable({ changes }: { changes: readonly UploadChange[] }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

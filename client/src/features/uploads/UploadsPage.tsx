@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { BatchHistory } from './BatchHistory';
 import { ChangesTable, ErrorsTable } from './UploadTables';
 import { interpretUploadResponse, progressPercent, type UploadOutcome } from './uploadResponse';
+import { langOfData } from '../../ui/Interpolate';
 
 const KINDS = uploadKindSchema.options;
 type Phase = 'idle' | 'uploading' | 'checking';
@@ -84,7 +85,7 @@ export default function UploadsPage() {
                 {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
               </select>
             </div>
-            <a className="button" href={`/api/templates/${kind}.xlsx?policyId=${encodeURIComponent(policyId)}`} download>{t('uploads.template')}（{t(`kind.${kind}`)}）</a>
+            <a className="button" href={`/api/templates/${kind}.xlsx?policyId=${encodeURIComponent(policyId)}`} download>{t('common.withUnit', { name: t('uploads.template'), unit: t(`kind.${kind}`) })}</a>
           </div>
           <div
             className={dragging ? 'dropzone dropzone-active' : 'dropzone'}
@@ -104,7 +105,7 @@ export default function UploadsPage() {
               accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
               onChange={(e) => { choose(e.target.files?.[0]); e.target.value = ''; }}
             />
-            {file && <span className="file-name">{file.name}</span>}
+            {file && <span className="file-name" lang={langOfData(file.name)}>{file.name}</span>}
           </div>
           {phase !== 'idle' && (
             <div className="progress" role="status">

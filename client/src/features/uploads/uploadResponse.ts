@@ -1,5 +1,6 @@
 import { invalidUploadSchema, uploadResultSchema, type UploadError, type UploadResult } from '@scoreboard/shared';
-import { ApiError, errorFromBody } from '../../api/client';
+import { ApiError, errorFromBody, requestLanguage } from '../../api/client';
+import { translator } from '../../i18n/translate';
 
 export type UploadOutcome =
   | { kind: 'result'; result: UploadResult }
@@ -14,7 +15,7 @@ export function interpretUploadResponse(status: number, body: unknown, tooLargeM
   if (status === 200 || status === 201) {
     const parsed = uploadResultSchema.safeParse(body);
     if (parsed.success) return { kind: 'result', result: parsed.data };
-    return { kind: 'failed', error: new ApiError(status, 'unexpected_response', '服务器响应格式不符（上传结果）', body) };
+    return { kind: 'failed', error: new ApiError(status, 'unexpected_response', translator(requestLanguage())('api.unexpected', { what: 'upload', reason: parsed.error.issues[0]?.message ?? '' }), body) };
   }
   if (status === 422) {
     const parsed = invalidUploadSchema.safeParse(body);
