@@ -54,6 +54,14 @@ export type User = z.infer<typeof userSchema>;
 export const requestMessages = {
   username: { zh: '用户名须为 3–32 位小写字母、数字或 _ . -，并以字母开头', en: 'A username is 3–32 lower-case letters, digits or _ . -, starting with a letter' },
   passwordLength: { zh: '密码至少 10 个字符', en: 'A password needs at least 10 characters' },
+  overrideReason: { zh: '请写明在数据不完整时定稿的理由（至少 4 个字）', en: 'Write why the period is finalized while incomplete (at least 4 characters)' },
+  scenarioName: { zh: '请填写方案名称', en: 'Name the scenario' },
+  scenarioNameLength: { zh: '方案名称不超过 100 个字符', en: 'A scenario name is at most 100 characters' },
+  policyId: { zh: '政策编号须为 3–64 位小写字母、数字或 -', en: 'A policy id is 3–64 lower-case letters, digits or -' },
+  title: { zh: '请填写标题', en: 'Give a title' },
+  webhookUrl: { zh: '请填写以 http:// 或 https:// 开头的完整地址', en: 'Give a whole address starting with http:// or https://' },
+  webhookEvents: { zh: '至少选择一个事件', en: 'Choose at least one event' },
+  webhookEventsUnique: { zh: '事件不能重复', en: 'Each event once' },
 } as const;
 export const createUserBodySchema = z.object({
   username: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/, requestMessages.username.zh),
@@ -328,7 +336,7 @@ export const periodGapSchema = z.object({
 export type PeriodGapItem = z.infer<typeof periodGapSchema>;
 /** POST …/finalize: a leader may finalize an incomplete period only with a written reason. */
 export const finalizeBodySchema = z
-  .object({ override: z.object({ reason: z.string().trim().min(4, '请写明在数据不完整时定稿的理由（至少 4 个字）').max(1000) }).optional() })
+  .object({ override: z.object({ reason: z.string().trim().min(4, requestMessages.overrideReason.zh).max(1000) }).optional() })
   .nullish(); // no body at all: a plain finalize
 /** 409 period_incomplete: the error, and every unit and month missing. */
 export const periodIncompleteSchema = errorResponseSchema.extend({ incomplete: z.array(periodGapSchema).optional() });
@@ -586,7 +594,7 @@ export const scenarioEvaluationSchema = z.object({
 export type ScenarioEvaluation = z.infer<typeof scenarioEvaluationSchema>;
 
 export const scenarioSaveBodySchema = scenarioEvaluateBodySchema.extend({
-  name: z.string().trim().min(1, '请填写方案名称').max(100, '方案名称不超过 100 个字符'),
+  name: z.string().trim().min(1, requestMessages.scenarioName.zh).max(100, requestMessages.scenarioNameLength.zh),
 });
 export const savedScenarioSummarySchema = z.object({
   scenarioId: z.number().int(),
@@ -606,8 +614,8 @@ export type SavedScenario = z.infer<typeof savedScenarioSchema>;
 export const adoptScenarioBodySchema = z.object({
   fromPolicyId: z.string().min(1).max(100),
   scenarioId: z.number().int().positive(),
-  id: z.string().regex(/^[a-z0-9-]{3,64}$/, '政策编号须为 3–64 位小写字母、数字或 -'),
-  title: z.string().trim().min(1, '请填写标题').max(200),
+  id: z.string().regex(/^[a-z0-9-]{3,64}$/, requestMessages.policyId.zh),
+  title: z.string().trim().min(1, requestMessages.title.zh).max(200),
   titleEn: z.string().trim().min(1).max(200).optional(),
 });
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// the request messages in both languages live beside the other request schemas' (api.ts)
+import { requestMessages } from './api';
 
 /**
  * Running it for years (SPEC.md §18): health, backups and webhooks. Same rules as api.ts: the
@@ -65,11 +67,11 @@ export type WebhookEvent = z.infer<typeof webhookEventSchema>;
 export const createWebhookBodySchema = z.object({
   kind: webhookKindSchema,
   name: z.string().trim().max(100).default(''),
-  url: z.url({ protocol: /^https?$/, error: '请填写以 http:// 或 https:// 开头的完整地址' }).max(2000),
+  url: z.url({ protocol: /^https?$/, error: requestMessages.webhookUrl.zh }).max(2000),
   // 钉钉: the robot's 加签 secret; json: signs the body (X-Scoreboard-Signature). Never returned.
   secret: z.string().min(1).max(500).optional(),
-  events: z.array(webhookEventSchema).min(1, '至少选择一个事件').max(WEBHOOK_EVENTS.length)
-    .refine((events) => new Set(events).size === events.length, '事件不能重复'),
+  events: z.array(webhookEventSchema).min(1, requestMessages.webhookEvents.zh).max(WEBHOOK_EVENTS.length)
+    .refine((events) => new Set(events).size === events.length, requestMessages.webhookEventsUnique.zh),
 });
 export type CreateWebhookBody = z.input<typeof createWebhookBodySchema>;
 

@@ -25,7 +25,7 @@ describe('which language a request is answered in (SPEC §16)', () => {
 
   it('every message of the catalog has both languages, and the English one is English', () => {
     for (const id of messageIds) {
-      const { zh, en } = msg(id, { role: 'x', minutes: 15, policyId: 'p', unitId: 'u', unit: 'u', month: 7, months: '7', batchId: 1, username: 'u', min: 10, max: 256, problems: 'p', details: 'd', reason: 'r', method: 'GET', path: '/', linkId: 1, count: 3 });
+      const { zh, en } = msg(id, { role: 'x', minutes: 15, policyId: 'p', unitId: 'u', unit: 'u', month: 7, months: '7', batchId: 1, username: 'u', min: 10, max: 256, problems: 'p', details: 'd', reason: 'r', method: 'GET', path: '/', linkId: 1, count: 3, list: 'l', scenarioId: 2, webhookId: 4 });
       expect(zh, id).toMatch(HAN);
       expect(en, id).not.toMatch(HAN);
       expect(en, id).not.toMatch(/\{\w+\}/);

@@ -60,6 +60,15 @@ const catalog = {
   // policies, units, awards
   policy_not_found: ['找不到政策文件“{policyId}”', 'No policy file "{policyId}"'],
   policy_exists: ['政策编号“{policyId}”已被使用，请换一个编号', 'The policy id "{policyId}" is taken; choose another'],
+  // scenarios (SPEC §14)
+  invalid_policy: ['方案设置有 {count} 处问题，未作计算：{list}', 'The draft has {count} problems and was not evaluated: {list}'],
+  scenario_not_adoptable: ['方案已不再适用于该政策，未采纳：{list}', 'The scenario no longer fits this policy and was not adopted: {list}'],
+  scenario_not_found: ['找不到方案 {scenarioId}（政策“{policyId}”）', 'No scenario {scenarioId} (policy "{policyId}")'],
+  scenario_deleted: ['方案 {scenarioId} 已被删除', 'Scenario {scenarioId} was deleted'],
+  too_many_scenarios: ['每个政策最多保存 {max} 个方案，请先删除不再需要的方案', 'At most {max} scenarios can be saved for a policy; delete one you no longer need'],
+  // operations (SPEC §18)
+  webhook_not_found: ['找不到通知目标 {webhookId}', 'No notification target {webhookId}'],
+  backups_off: ['未配置定时备份（BACKUP_DIR）；可用 npm run backup -- <文件> 手动备份', 'Scheduled backups are not set up (BACKUP_DIR); back up by hand with npm run backup -- <file>'],
   unit_not_found: ['考核单位“{unitId}”不在该政策的考核名单中', 'Unit "{unitId}" is not assessed under this policy'],
   not_disqualified: ['{unit}未被一票否决', '{unit} is not disqualified'],
   invalid_month: ['月份 {month} 不在考核期内（可选：{months}）', 'Month {month} is not in the period (choose from {months})'],

@@ -3,6 +3,7 @@ import { backupRunSchema, backupsSchema } from '@scoreboard/shared';
 import { HttpError } from '../httpError';
 import { signedIn } from '../plugins/auth';
 import { errorResponses } from './common';
+import { msg } from '../i18n/messages';
 
 /** Scheduled backups on /admin (SPEC.md §18): admin only. */
 const backupRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,7 +20,7 @@ const backupRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/backups',
     { onRequest: admin, schema: { tags, response: { 200: backupRunSchema, ...errorResponses(401, 403, 409) } } },
     async (request) => {
-      if (!backups.status().enabled) throw new HttpError(409, 'backups_off', '未配置定时备份（BACKUP_DIR）；可用 npm run backup -- <文件> 手动备份');
+      if (!backups.status().enabled) throw new HttpError(409, 'backups_off', msg('backups_off'));
       const run = await backups.runNow();
       audit.append({ actor: signedIn(request).username, action: 'backup.run', target: run.file ?? 'backup', after: run });
       return run;

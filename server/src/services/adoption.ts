@@ -12,6 +12,7 @@ import type { ChangeRecorder } from './changes';
 import type { PoliciesService } from './policies';
 import type { SavedScenariosService } from './savedScenarios';
 import type { SubsidiesService } from './subsidies';
+import { msg } from '../i18n/messages';
 
 export interface AdoptInput {
   fromPolicyId: string;
@@ -58,13 +59,13 @@ export function createAdoptionService(deps: {
   function adopt(input: AdoptInput, actor: string): PolicySummary {
     const base = deps.policies.get(input.fromPolicyId);
     const stored = deps.saved.find(input.fromPolicyId, input.scenarioId);
-    if (deps.policies.has(input.id)) throw conflict('policy_exists', `政策编号“${input.id}”已被使用，请换一个编号`);
+    if (deps.policies.has(input.id)) throw conflict('policy_exists', msg('policy_exists', { policyId: input.id }));
     const at = new Date().toISOString();
     const parsedScenario = parseScenarioPolicy(JSON.parse(stored.document), base);
     const draft = parsedScenario.ok ? parseScenarioPolicy(draftOf(input, base.policy, parsedScenario.policy, stored.name, actor, at), base) : parsedScenario;
     if (!draft.ok) {
       // e.g. the base's registry changed since the scenario was saved
-      throw new HttpError(422, 'invalid_policy', `方案已不再适用于该政策，未采纳：${draft.issues.map((i) => `${i.path}：${i.message}`).join('；')}`, { details: draft.issues });
+      throw new HttpError(422, 'invalid_policy', msg('scenario_not_adoptable', { list: draft.issues.map((i) => `${i.path}: ${i.message}`).join('; ') }), { details: draft.issues });
     }
     const policy = draft.policy;
     let added = false;

@@ -3,6 +3,7 @@ import { notFound } from '../httpError';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { PolicyStateRepository } from '../repositories/policyState';
 import type { RankingService } from './ranking';
+import { msg } from '../i18n/messages';
 
 /**
  * 差多少 (SPEC §15): one unit's worked formula and the amounts to a better rank and to a paid place,
@@ -29,7 +30,7 @@ export function createOutlookService(deps: {
   return {
     outlook(policyId: string, unitId: string, month?: number): Outlook {
       const { policy } = deps.policies.get(policyId);
-      if (!policy.units.includes(unitId)) throw notFound('unit_not_found', `考核单位“${unitId}”不在该政策的考核名单中`);
+      if (!policy.units.includes(unitId)) throw notFound('unit_not_found', msg('unit_not_found', { unitId }));
       const e = entry(policyId);
       const key = String(month ?? 'latest');
       const hit = e.outlooks.get(`${key}/${unitId}`);

@@ -5,6 +5,7 @@ import type { PolicyCatalog } from '../plugins/policies';
 import type { AuditRepository } from '../repositories/audit';
 import type { ScenariosRepository, StoredScenario } from '../repositories/scenarios';
 import type { ScenariosService } from './scenarios';
+import { msg } from '../i18n/messages';
 
 /** Enough for every variant a meeting discusses; bounds the stability view (one ranking each). */
 export const MAX_SAVED_SCENARIOS = 100;
@@ -37,7 +38,7 @@ export function createSavedScenariosService(deps: {
   function find(policyId: string, scenarioId: number): StoredScenario {
     deps.policies.get(policyId);
     const s = deps.store.find(policyId, scenarioId);
-    if (!s) throw notFound('scenario_not_found', `找不到方案 ${scenarioId}（政策“${policyId}”）`);
+    if (!s) throw notFound('scenario_not_found', msg('scenario_not_found', { scenarioId, policyId }));
     return s;
   }
 
@@ -46,12 +47,12 @@ export function createSavedScenariosService(deps: {
     const document = deps.scenarios.validate(policyId, input.policy);
     const month = input.month ?? null;
     if (month !== null && !base.period.months.includes(month)) {
-      throw new HttpError(400, 'invalid_month', `月份 ${month} 不在考核期内（可选：${base.period.months.join('、')}）`);
+      throw new HttpError(400, 'invalid_month', msg('invalid_month', { month, months: base.period.months.join(', ') }));
     }
     const scenarioId = deps.db.transaction(() => {
       // Counted inside the transaction: two leaders saving at once cannot pass the limit together.
       if (deps.store.count(policyId) >= MAX_SAVED_SCENARIOS) {
-        throw conflict('too_many_scenarios', `每个政策最多保存 ${MAX_SAVED_SCENARIOS} 个方案，请先删除不再需要的方案`);
+        throw conflict('too_many_scenarios', msg('too_many_scenarios', { max: MAX_SAVED_SCENARIOS }));
       }
       const stored = { policyId, name: input.name, document: JSON.stringify(document), month, createdBy: actor, createdAt: new Date().toISOString() };
       const id = deps.store.insert(stored);
@@ -69,7 +70,7 @@ export function createSavedScenariosService(deps: {
   function remove(policyId: string, scenarioId: number, actor: string): SavedScenarioSummary {
     const s = find(policyId, scenarioId);
     deps.db.transaction(() => {
-      if (!deps.store.remove(policyId, scenarioId)) throw notFound('scenario_not_found', `方案 ${scenarioId} 已被删除`);
+      if (!deps.store.remove(policyId, scenarioId)) throw notFound('scenario_not_found', msg('scenario_deleted', { scenarioId }));
       deps.audit.append({
         actor,
         action: 'scenario.delete',

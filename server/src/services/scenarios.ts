@@ -10,6 +10,7 @@ import type { FiguresReader } from './figures';
 import type { RankingService } from './ranking';
 import { createRevisionCache } from './revisionCache';
 import type { SubsidiesService } from './subsidies';
+import { msg } from '../i18n/messages';
 
 const zhCN = z.locales.zhCN().localeError;
 
@@ -46,10 +47,15 @@ export function createScenariosService(deps: {
 
   /** The document as a policy, or 422 `invalid_policy` with the path and reason of each problem. */
   function validate(policyId: string, document: unknown): Policy {
-    const parsed = parseScenarioPolicy(document, deps.policies.get(policyId), { error: zhCN });
+    const base = deps.policies.get(policyId);
+    const parsed = parseScenarioPolicy(document, base, { error: zhCN });
     if (parsed.ok) return parsed.policy;
-    const list = parsed.issues.map((i) => `${i.path}：${i.message}`).join('；');
-    throw new HttpError(422, 'invalid_policy', `方案设置有 ${parsed.issues.length} 处问题，未作计算：${list}`, { details: parsed.issues });
+    // the same problems in English, by path (zod's own words follow the error map; ours are English)
+    const english = parseScenarioPolicy(document, base);
+    const en = new Map(english.ok ? [] : english.issues.map((i) => [i.path, i.message]));
+    const details = parsed.issues.map((i) => ({ path: i.path, message: { zh: i.message, en: en.get(i.path) ?? i.message } }));
+    const list = { zh: details.map((d) => `${d.path}：${d.message.zh}`).join('；'), en: details.map((d) => `${d.path}: ${d.message.en}`).join('; ') };
+    throw new HttpError(422, 'invalid_policy', msg('invalid_policy', { count: details.length, list }), { details });
   }
 
   function evaluate(policyId: string, document: unknown, month?: number): ScenarioEvaluation {

@@ -91,7 +91,8 @@ export function createUploadsService(deps: {
       const old = current.get(e.key) ?? null;
       const change = old === null ? 'added' : sameValue(old, e.value) ? 'unchanged' : 'changed';
       summary[change]++;
-      if (changes.length < MAX_CHANGES_LISTED) changes.push({ key: e.key, label: e.label, old, new: e.value, change });
+      const label = input.lang === 'en' && e.labelEn ? e.labelEn : e.label;
+      if (changes.length < MAX_CHANGES_LISTED) changes.push({ key: e.key, label, old, new: e.value, change });
     }
 
     // Plausibility looks across kinds (an actual against its target), so it reads every figure kind.

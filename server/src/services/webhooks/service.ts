@@ -6,6 +6,7 @@ import type { StoredWebhook, WebhooksRepository } from '../../repositories/webho
 import type { RankingService } from '../ranking';
 import type { WebhookSender } from './sender';
 import { maskUrl } from './signing';
+import { msg } from '../../i18n/messages';
 
 /** What the API shows of a target: never the secret, and the address with its key masked. */
 export function visibleWebhook(w: StoredWebhook): Webhook {
@@ -28,7 +29,7 @@ export function createWebhooksService(deps: {
   const now = deps.now ?? Date.now;
   const find = (webhookId: number): StoredWebhook => {
     const w = deps.webhooks.find(webhookId);
-    if (!w) throw notFound('webhook_not_found', `找不到通知目标 ${webhookId}`);
+    if (!w) throw notFound('webhook_not_found', msg('webhook_not_found', { webhookId }));
     return w;
   };
 
