@@ -17,7 +17,7 @@ describe('一票否决 in the chromium.current (SPEC.md §4)', () => {
     const secondId = (await rows.nth(1).getAttribute('data-unit'))!;
     const first = table.locator(`tbody tr[data-unit="${firstId}"]`);
     const second = table.locator(`tbody tr[data-unit="${secondId}"]`);
-    const firstName = await first.locator('th a').innerText();
+    const firstName = await first.locator('th a').first().innerText(); // the unit's name (the 差多少 link follows)
     const topAward = await first.locator('.award-badge').innerText();
     expect(topAward).toContain('800');
     const rankOf = (row: typeof first) => row.locator('td').first().innerText();

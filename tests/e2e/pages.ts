@@ -51,6 +51,14 @@ async function menuAndDetail(page: Page): Promise<void> {
   if (await detail.isVisible()) await detail.click();
 }
 
+/** A draft with the bonus at 1 a point: both rankings, changed rows marked, the totals, the stability chart. */
+async function scenarioChanged(page: Page): Promise<void> {
+  const bonus = page.getByTestId('indicator-output').locator('input').nth(1);
+  await bonus.fill('1');
+  await page.locator('form button[type="submit"]').first().click();
+  await page.locator('[data-testid="scenario-comparison"] tr.row-changed').first().waitFor();
+}
+
 const RANKING_READY = '[data-testid="ranking-table"] tbody tr, [data-testid="ranking-cards"] li';
 
 export const PAGES: PageCase[] = [
@@ -58,13 +66,16 @@ export const PAGES: PageCase[] = [
   { name: 'ranking, menu and a detail open', path: '/', role: 'admin', ready: RANKING_READY, prepare: menuAndDetail },
   { name: 'industries', path: '/industries', role: 'admin', ready: '[data-testid="industries-table"] tbody tr' },
   { name: 'unit', path: '/units/450202', role: 'admin', ready: '[data-batch]' },
-  { name: 'uploads, a preview', path: '/uploads', role: 'admin', ready: '[data-testid="batches-table"] tbody tr', prepare: uploadPreview, serverChinese: '[data-testid="changes-table"] tbody th' },
-  { name: 'uploads, a refused file', path: '/uploads', role: 'admin', ready: '[data-testid="batches-table"] tbody tr', prepare: uploadErrors, serverChinese: '[data-testid="upload-errors"] tbody td:nth-child(5), .upload-errors > .notice' },
+  { name: 'unit of the Q4 draft, its outlook', path: '/units/LZ-BB?policy=liuzhou-2026-q4', role: 'admin', ready: '#outlook li' },
+  { name: 'ranking of the Q4 draft (three indicators)', path: '/?policy=liuzhou-2026-q4', role: 'admin', ready: RANKING_READY },
+  { name: 'uploads, a preview', path: '/uploads', role: 'admin', ready: '[data-testid="batches-table"] tbody tr', prepare: uploadPreview },
+  { name: 'uploads, a refused file', path: '/uploads', role: 'admin', ready: '[data-testid="batches-table"] tbody tr', prepare: uploadErrors },
   { name: 'subsidies', path: '/subsidies', role: 'admin', ready: '[data-testid="applications-table"] tbody tr' },
   { name: 'awards', path: '/awards', role: 'admin', ready: '[data-testid="county-awards"] tbody tr' },
   { name: 'print', path: '/awards/print', role: 'admin', ready: '[data-testid="print-page"] tbody tr' },
   { name: 'wall screen', path: '/screen', role: 'admin', ready: '.top5 li' },
   { name: 'wall screen on a display link', path: '/display/{display}', role: 'display', ready: '.top5 li' },
   { name: 'admin', path: '/admin', role: 'admin', ready: '[data-testid="display-links-table"] tbody tr' },
+  { name: 'scenarios', path: '/scenarios?policy=liuzhou-2026-q4', role: 'admin', ready: '[data-testid="scenario-comparison"] tbody tr', prepare: scenarioChanged },
   { name: 'login', path: '/login', role: 'anonymous', ready: '#username' },
 ];

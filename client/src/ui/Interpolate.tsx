@@ -30,3 +30,18 @@ export function DataText({ text, className }: { text: string; className?: string
     </span>
   );
 }
+
+/**
+ * A sentence from the server or a template that quotes data (a file name, a header as the file
+ * wrote it, a unit's name): every run of Chinese inside it is marked as Chinese, so an English page
+ * says which words are in another language (WCAG 3.1.2). In Chinese it is the plain text.
+ */
+export function MarkedText({ text }: { text: string }) {
+  const parts = text.split(/([\p{Script=Han}（）“”：；、，。《》·\d.%]*\p{Script=Han}[\p{Script=Han}（）“”：；、，。《》·]*)/u);
+  if (parts.length === 1) return <>{text}</>;
+  return (
+    <>
+      {parts.map((part, i) => (i % 2 === 1 ? <span key={i} lang="zh-CN">{part}</span> : <Fragment key={i}>{part}</Fragment>))}
+    </>
+  );
+}

@@ -5,7 +5,7 @@
  */
 export function BilingualName({ parts, className }: { parts: readonly [string, string | null]; className?: string }) {
   const [zh, en] = parts;
-  if (en === null) return <span className={className}>{zh}</span>;
+  if (en === null) return <span className={className} lang="zh-CN">{zh}</span>;
   return (
     <span className={className}>
       <span lang="zh-CN">{zh}</span> <span className="name-en">{en}</span>

@@ -14,6 +14,7 @@ import { BilingualName } from '../../ui/Name';
 import './print.css';
 import { TableRegion } from '../../ui/TableRegion';
 import { DataText, Interpolate } from '../../ui/Interpolate';
+import { MarkedText } from '../../ui/Interpolate';
 
 /**
  * The A4 award table for signing (SPEC §9): plain, no navigation; printing only on the button.
@@ -103,7 +104,7 @@ export default function AwardsPrintPage() {
               {t('print.detail')}{condition && ` ${condition}。`}
               {' '}<span data-testid="print-rounding">{t('print.roundingNote', { decimals: policy.countyAward.score.decimals })}</span>
               {a.county.filter((r) => r.tieBreak).map((r) => (
-                <span key={r.unitId} data-testid="print-tie-break">{' '}{t('print.tieBreakNote', { unit: r.unitName, text: tieBreakText(r, a.county, policy, t, lang) ?? '' })}</span>
+                <span key={r.unitId} data-testid="print-tie-break">{' '}<MarkedText text={t('print.tieBreakNote', { unit: r.unitName, text: tieBreakText(r, a.county, policy, t, lang) ?? '' })} /></span>
               ))}
             </p>
             {a.incompleteOverride && <p className="print-error" data-testid="print-override">{overrideText(a.incompleteOverride, t)}</p>}

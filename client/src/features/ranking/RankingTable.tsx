@@ -11,7 +11,7 @@ import { movementOf } from './rankMovement';
 import { DisqualifyControl } from './DisqualifyControl';
 import { BilingualName } from '../../ui/Name';
 import { TableRegion } from '../../ui/TableRegion';
-import { DataText, Interpolate } from '../../ui/Interpolate';
+import { DataText, Interpolate, MarkedText } from '../../ui/Interpolate';
 import { tieBreakText } from './tieBreak';
 
 function MovementCell({ previousRevision, row }: { previousRevision: number | null; row: RankingRow }) {
@@ -74,7 +74,7 @@ export function TieBreakChip({ row, rows }: { row: Pick<RankingRow, 'tieBreak'>;
   const { t, lang } = useI18n();
   const { policy } = usePolicy();
   const text = tieBreakText(row, rows, policy, t, lang);
-  return text === null ? null : <span className="chip chip-tiebreak" data-testid="tie-break">{text}</span>;
+  return text === null ? null : <span className="chip chip-tiebreak" data-testid="tie-break"><MarkedText text={text} /></span>;
 }
 
 /** The link from a ranking row to the unit page's 得分说明与差多少 (SPEC §15). */

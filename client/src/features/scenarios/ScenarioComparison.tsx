@@ -3,6 +3,8 @@ import { formatNumber } from '../../format/numbers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { MovementMark } from '../ranking/MovementMark';
 import { comparisonRows, moneyRows } from './comparison';
+import { BilingualName } from '../../ui/Name';
+import { usePolicy } from '../../layout/policy';
 
 /** "+300", "−300", "0": a difference always says its sign. */
 export function signed(n: number | null): string {
@@ -33,6 +35,7 @@ function UnpaidNote({ row, policy }: { row: RankingRow | null; policy: Pick<Poli
 /** The two rankings side by side (SPEC §14): place, ▲▼, score, award, and the award difference. */
 export function ScenarioComparison({ evaluation, base, scenario }: { evaluation: ScenarioEvaluation; base: Policy; scenario: Policy }) {
   const { t } = useI18n();
+  const { names } = usePolicy();
   const rows = comparisonRows(evaluation);
   const decimals = (p: Policy) => p.countyAward.score.decimals;
   return (
@@ -63,7 +66,7 @@ export function ScenarioComparison({ evaluation, base, scenario }: { evaluation:
             {rows.map((r) => (
               <tr key={r.unitId} className={r.changed ? 'row-changed' : undefined} data-unit={r.unitId}>
                 <th scope="row" className="unit-name">
-                  {r.unitName}
+                  <BilingualName parts={names.unitParts(r.unitId, r.unitName)} />
                   {r.changed && <span className="sr-only">（{t('scenarios.changed')}）</span>}
                 </th>
                 <td className="num"><RankText row={r.before} /></td>

@@ -2,6 +2,7 @@ import { useStabilityQuery } from '../../api/queries';
 import { LazyChart } from '../../charts/LazyChart';
 import { useI18n } from '../../i18n/I18nProvider';
 import { usePolicy } from '../../layout/policy';
+import { BilingualName } from '../../ui/Name';
 import { QueryState } from '../../ui/QueryState';
 import { scenarioLabel } from './scenarioWording';
 import { stabilityBars, toStabilityOption } from './stabilityOption';
@@ -13,7 +14,7 @@ import { stabilityBars, toStabilityOption } from './stabilityOption';
  */
 export function StabilityPanel({ month }: { month: number | null }) {
   const { t, lang } = useI18n();
-  const { policyId, policy } = usePolicy();
+  const { policyId, policy, names } = usePolicy();
   const query = useStabilityQuery(policyId, month);
   return (
     <QueryState query={query}>
@@ -44,7 +45,7 @@ export function StabilityPanel({ month }: { month: number | null }) {
                   <tbody>
                     {stability.units.map((u) => (
                       <tr key={u.unitId}>
-                        <th scope="row">{u.unitName}</th>
+                        <th scope="row"><BilingualName parts={names.unitParts(u.unitId, u.unitName)} /></th>
                         <td className="num">{u.rank ?? '—'}</td>
                         <td className="num">{u.best ?? '—'}</td>
                         <td>{u.bestKey ? labels.get(u.bestKey) : '—'}</td>

@@ -2,6 +2,7 @@ import type { UploadChange, UploadError } from '@scoreboard/shared';
 import { useI18n } from '../../i18n/I18nProvider';
 import { TableRegion } from '../../ui/TableRegion';
 import { langOfData } from '../../ui/Interpolate';
+import { MarkedText } from '../../ui/Interpolate';
 
 /** Every error of a refused file, so a statistician can go to the cell and fix it. */
 export function ErrorsTable({ errors, caption, testId }: { errors: readonly UploadError[]; caption: string; testId: string }) {
@@ -26,7 +27,7 @@ export function ErrorsTable({ errors, caption, testId }: { errors: readonly Uplo
             <td className="num">{e.row ?? '—'}</td>
             <td lang={langOfData(e.column)}>{e.column ?? '—'}</td>
             <td><code lang={langOfData(e.value)}>{e.value ?? ''}</code></td>
-            <td>{e.message}</td>
+            <td><MarkedText text={e.message} /></td>
           </tr>
         ))}
       </tbody>
@@ -53,7 +54,7 @@ export function ChangesTable({ changes }: { changes: readonly UploadChange[] }) 
         <tbody>
           {changes.map((c) => (
             <tr key={c.key} className={`change-${c.change}`}>
-              <th scope="row">{c.label}</th>
+              <th scope="row"><MarkedText text={c.label} /></th>
               <td className="num">{c.old ?? '—'}</td>
               <td className="num">{c.new ?? '—'}</td>
               <td>{t(`uploads.change.${c.change}`)}</td>

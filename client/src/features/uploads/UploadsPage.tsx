@@ -11,6 +11,7 @@ import { BatchHistory } from './BatchHistory';
 import { ChangesTable, ErrorsTable } from './UploadTables';
 import { interpretUploadResponse, progressPercent, type UploadOutcome } from './uploadResponse';
 import { langOfData } from '../../ui/Interpolate';
+import { MarkedText } from '../../ui/Interpolate';
 
 const KINDS = uploadKindSchema.options;
 type Phase = 'idle' | 'uploading' | 'checking';
@@ -117,7 +118,7 @@ export default function UploadsPage() {
           {outcome?.kind === 'failed' && <ErrorNotice error={outcome.error} />}
           {outcome?.kind === 'invalid' && (
             <div role="alert" className="upload-errors">
-              <p className="notice notice-error">{outcome.message}</p>
+              <p className="notice notice-error"><MarkedText text={outcome.message} /></p>
               <ErrorsTable errors={outcome.errors} caption={t('uploads.errors', { count: outcome.errors.length })} testId="upload-errors" />
             </div>
           )}
