@@ -20,6 +20,7 @@ const FORMATS = [
   ['.xls', 'LibreOffice → Excel 97 (BIFF8)'],
   ['.et', 'WPS 表格 (BIFF8 named .et)'],
   ['.ods', 'LibreOffice → OpenDocument'],
+  ['.lo.xlsx', 'the .ods saved again as .xlsx by LibreOffice'],
   ['.2003.xls', 'SpreadsheetML 2003 named .xls'],
   ['.html.xls', 'HTML table named .xls'],
 ] as const;

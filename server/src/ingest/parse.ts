@@ -2,7 +2,8 @@ import type { Policy, Registry, UploadKind } from '@scoreboard/shared';
 import { EntrySink, type IngestEntry } from './entries';
 import { allKindSpecs, kindModule } from './kinds';
 import { specOf } from './kinds/kind';
-import { readTables } from './tables';
+import { readTables, type ReadTablesOptions } from './tables';
+import { NotPlainXlsx } from './formats/xlsxStream';
 import { Issues } from './issues';
 import { readSheet } from './readSheet';
 import { firstRows, TooManyRowsError } from './sheet';
@@ -32,13 +33,23 @@ export interface IngestResult {
 }
 
 export async function parseUpload(input: ParseInput): Promise<IngestResult> {
+  try {
+    return readUpload(input, { plainXlsx: true });
+  } catch (error) {
+    // an .xlsx the streaming reader does not fully understand: read again, all of it, with SheetJS
+    if (error instanceof NotPlainXlsx) return readUpload(input, { plainXlsx: false });
+    throw error;
+  }
+}
+
+function readUpload(input: ParseInput, options: ReadTablesOptions): IngestResult {
   const { kind, fileName, data } = input;
   const fail = (code: string, msg: string, params: Params): IngestResult => ({
     kind, rowsRead: 0, entries: [], warnings: [],
     errors: [{ sheet: fileName, row: null, column: null, value: null, code, msg, params, at: 'file' }],
   });
   try {
-    const tables = readTables(fileName, data);
+    const tables = readTables(fileName, data, options);
     if (!tables.ok) return fail(tables.code, tables.msg, tables.params);
     const issues = new Issues();
     const sink = new EntrySink();
@@ -80,6 +91,7 @@ export async function parseUpload(input: ParseInput): Promise<IngestResult> {
     const { errors, warnings } = issues.finish(tables.tables[0]?.name ?? fileName);
     return { kind, rowsRead, entries: sink.entries, errors, warnings };
   } catch (error) {
+    if (error instanceof NotPlainXlsx) throw error;
     if (error instanceof TooManyRowsError) return fail('too_many_rows', 'too_many_rows', TOO_MANY_ROWS);
     // the readers refuse bad files themselves; anything else is still the file's fault, not a crash
     const detail = error instanceof Error ? error.message.slice(0, 200) : String(error);

@@ -2,9 +2,10 @@ import * as XLSX from '@e965/xlsx';
 import { decodeText, parseCsv } from './csv';
 import { checkMarkup, isHtmlTable, isSpreadsheetMl } from './formats/markupGuard';
 import { readWorkbook } from './formats/sheetjs';
+import { NotPlainXlsx, readPlainXlsx } from './formats/xlsxStream';
 import { MAX_ROWS, MAX_UPLOAD_BYTES } from './limits';
 import { TooManyRowsError, type SheetTable } from './sheet';
-import { checkSpreadsheetZip } from './zipGuard';
+import { checkSpreadsheetZip, formulasWithoutResult } from './zipGuard';
 import type { Params } from './messages';
 
 /**
@@ -71,14 +72,29 @@ function readCfb(data: Uint8Array): Tables {
   }
 }
 
-export function readTables(fileName: string, data: Uint8Array): Tables {
+export interface ReadTablesOptions {
+  /**
+   * false: read an .xlsx with SheetJS too. The streaming reader (xlsxStream.ts) is used first; on a
+   * workbook it does not fully understand it throws NotPlainXlsx and the reading starts again so.
+   */
+  plainXlsx?: boolean;
+}
+
+export function readTables(fileName: string, data: Uint8Array, options: ReadTablesOptions = {}): Tables {
   if (data.length === 0) return refused('empty_file', 'empty_file', { file: fileName });
   if (data.length > MAX_UPLOAD_BYTES) return refused('file_too_large', 'file_too_large', { mib: MAX_UPLOAD_BYTES / 1024 / 1024 });
   if (startsWith(data, ZIP) || startsWith(data, EMPTY_ZIP)) {
     const check = checkSpreadsheetZip(data);
     if (!check.ok) return refused(check.code, check.msg, check.params);
+    if (check.format === 'xlsx' && options.plainXlsx !== false) {
+      try {
+        return { ok: true, format: 'xlsx', tables: readPlainXlsx(check.parts) };
+      } catch (error) {
+        if (!(error instanceof NotPlainXlsx)) throw error;
+      }
+    }
     try {
-      return { ok: true, format: check.format, tables: readWorkbook(data, { noResult: check.noResult }) };
+      return { ok: true, format: check.format, tables: readWorkbook(data, { noResult: formulasWithoutResult(check.parts) }) };
     } catch (error) {
       return sheetjsRefusal(error, check.format);
     }

@@ -125,6 +125,29 @@ class NoResultScanner {
   }
 }
 const FORMULA_TAG = Buffer.from('<f');
+/** The parts of an XLSX that are never worksheets. */
+const NOT_SHEETS = ['xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+
+/**
+ * Per sheet name, the formula cells saved without a stored value, for a reader that leaves them out
+ * (SheetJS): from the XML parts the guard has inflated. The streaming reader sees them itself.
+ */
+export function formulasWithoutResult(parts: ReadonlyMap<string, Uint8Array>): Map<string, Map<string, string>> {
+  const decode = (name: string) => {
+    const bytes = parts.get(name);
+    return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : '';
+  };
+  const names = sheetParts(decode('xl/workbook.xml'), decode('xl/_rels/workbook.xml.rels'));
+  const found = new Map<string, Map<string, string>>();
+  for (const [part, content] of parts) {
+    const name = names.get(part);
+    if (name === undefined || NOT_SHEETS.includes(part)) continue;
+    const scanner = new NoResultScanner();
+    for (let i = 0; i < content.length; i += SLICE) scanner.push(content.subarray(i, i + SLICE));
+    if (scanner.refs.size > 0) found.set(name, scanner.refs);
+  }
+  return found;
+}
 const NO_RESULT = /<c r="([A-Z]{1,3}\d{1,7})"[^>]*>(?:<f[^>]*\/>|<f[^>]*>([^<]*)<\/f>)(?:<v\/>|<v><\/v>)?<\/c>/g;
 
 /**
@@ -182,7 +205,11 @@ function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
 
 export type ZipFormat = 'xlsx' | 'ods';
 export type ZipCheck =
-  | { ok: true; format: ZipFormat; rows: number; noResult: Map<string, Map<string, string>> }
+  | {
+      ok: true; format: ZipFormat; rows: number;
+      /** an XLSX's XML parts as inflated here, so the reader does not inflate them again (empty for ODS) */
+      parts: Map<string, Uint8Array>;
+    }
   | { ok: false; code: RefusalCode; msg: string; params: Params };
 
 /**
@@ -210,8 +237,8 @@ export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const counter = new RowCounter();
     const odsRows = new OdsRowCounter();
-    const scanners = new Map<string, NoResultScanner>();
     const texts = new Map<string, TextPart>();
+    const xmlParts = new Map<string, Uint8Array>();
     let total = 0;
     for (const entry of entries) {
       const p = entry.localOffset;
@@ -222,13 +249,8 @@ export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
       const body = data.subarray(start, Math.min(start + entry.compressedSize, data.length));
       let onChunk: (c: Uint8Array) => void = () => undefined;
       // every XML part is scanned, not only xl/worksheets/: [Content_Types].xml may put a sheet anywhere
-      if (format === 'xlsx' && entry.name.endsWith('.xml') && !['xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'].includes(entry.name)) {
-        const scanner = new NoResultScanner();
-        scanners.set(entry.name, scanner);
-        onChunk = (c) => {
-          counter.push(c);
-          scanner.push(c);
-        };
+      if (format === 'xlsx' && entry.name.endsWith('.xml') && !NOT_SHEETS.includes(entry.name)) {
+        onChunk = (c) => counter.push(c);
       } else if (format === 'ods' && entry.name === 'content.xml') {
         onChunk = (c) => odsRows.push(c);
       } else if (['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'mimetype', 'META-INF/manifest.xml'].includes(entry.name)) {
@@ -243,6 +265,7 @@ export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
         throw new Refused('unreadable_file', 'unreadable_file.zip_method', { method: entry.method });
       }
       total += content.length;
+      if (format === 'xlsx' && (entry.name.endsWith('.xml') || entry.name.endsWith('.rels'))) xmlParts.set(entry.name, content);
       if (total <= MAX_INFLATED_TOTAL) for (let i = 0; i < content.length; i += SLICE) onChunk(content.subarray(i, i + SLICE));
       if (total > MAX_INFLATED_TOTAL) {
         throw new Refused('zip_bomb', 'zip_bomb');
@@ -262,15 +285,9 @@ export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
       if (texts.get('META-INF/manifest.xml')?.text.includes('encryption-data')) {
         throw new Refused('password_protected', 'password_protected');
       }
-      return { ok: true, format, rows: odsRows.rows, noResult: new Map() };
+      return { ok: true, format, rows: odsRows.rows, parts: new Map() };
     }
-    const parts = sheetParts(texts.get('xl/workbook.xml')?.text ?? '', texts.get('xl/_rels/workbook.xml.rels')?.text ?? '');
-    const noResult = new Map<string, Map<string, string>>();
-    for (const [part, scanner] of scanners) {
-      const name = parts.get(part);
-      if (name !== undefined && scanner.refs.size > 0) noResult.set(name, scanner.refs);
-    }
-    return { ok: true, format, rows: counter.rows, noResult };
+    return { ok: true, format, rows: counter.rows, parts: xmlParts };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, code: error.code, msg: error.msg, params: error.params };
     return { ok: false, code: 'unreadable_file', msg: 'unreadable_file.zip_damaged', params: {} };

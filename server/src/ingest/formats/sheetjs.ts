@@ -131,9 +131,23 @@ function isDateFormat(format: string): boolean {
   return known;
 }
 
-function textCell(text: string): RawCell {
+export function textCell(text: string): RawCell {
   const trimmed = text.trim();
   return trimmed === '' ? BLANK : { kind: 'text', text: trimmed };
+}
+
+/** A number shown with a date format, as a UTC date to the second; null when the format is not a date. */
+export function dateCell(value: number, format: string, date1904: boolean): RawCell | null {
+  if (format === '' || format === 'General' || !isDateFormat(format)) return null;
+  // serial days → a UTC date, to the second; the time zone of the server never shifts a date
+  const ms = Math.round(value * DAY_MS / 1000) * 1000;
+  const date = new Date((date1904 ? EPOCH_1904_MS : EXCEL_EPOCH_MS) + ms);
+  return Number.isNaN(date.getTime()) ? BLANK : { kind: 'date', date };
+}
+
+/** An error value as Excel shows it (#DIV/0!), from its text or its BIFF code. */
+export function errorText(value: string | number | undefined): string {
+  return typeof value === 'string' ? value : (ERRORS[value as number] ?? '#ERROR');
 }
 
 export function toRawCell(cell: XLSX.CellObject, date1904: boolean): RawCell {
@@ -142,20 +156,14 @@ export function toRawCell(cell: XLSX.CellObject, date1904: boolean): RawCell {
       const value = cell.v as number;
       if (typeof value !== 'number' || !Number.isFinite(value)) return BLANK;
       const format = typeof cell.z === 'string' ? cell.z : '';
-      if (format !== '' && format !== 'General' && isDateFormat(format)) {
-        // serial days → a UTC date, to the second; the time zone of the server never shifts a date
-        const ms = Math.round(value * DAY_MS / 1000) * 1000;
-        const date = new Date((date1904 ? EPOCH_1904_MS : EXCEL_EPOCH_MS) + ms);
-        return Number.isNaN(date.getTime()) ? BLANK : { kind: 'date', date };
-      }
-      return { kind: 'number', value, percent: format.includes('%') };
+      return dateCell(value, format, date1904) ?? { kind: 'number', value, percent: format.includes('%') };
     }
     case 's':
       return typeof cell.v === 'string' ? textCell(cell.v) : BLANK;
     case 'b':
       return { kind: 'bool', value: Boolean(cell.v) };
     case 'e':
-      return { kind: 'error', text: typeof cell.w === 'string' ? cell.w : (ERRORS[cell.v as number] ?? '#ERROR'), noResult: false };
+      return { kind: 'error', text: errorText(typeof cell.w === 'string' ? cell.w : (cell.v as number)), noResult: false };
     case 'd': {
       const date = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
       return Number.isNaN(date.getTime()) ? BLANK : { kind: 'date', date };
