@@ -58,6 +58,11 @@ describe('upload preview, commit, duplicate, revert (SPEC.md §8)', () => {
     expect(revert.json()).toMatchObject({ batchId: second.batch!.batchId, revertedBy: 'statistician', revertedAt: expect.any(String) });
     expect(await targetOf('450202')).toBe(60000);
     expect(await targetOf('450204')).toBeNull();
+    // a preview compares with what is current now: the reverted batch's values are not "old" any more
+    const afterRevert = (await postUpload(t, stat, { kind: 'unit-targets', fileName: 'targets-v2.csv', data: TARGETS_V2, dryRun: true })).json<UploadResult>();
+    expect(afterRevert.summary).toEqual({ added: 2, changed: 1, unchanged: 1 });
+    expect(afterRevert.changes).toContainEqual({ key: '450202/output', label: expect.any(String), old: '60000', new: '62000', change: 'changed' });
+    expect(afterRevert.changes).toContainEqual({ key: '450204/output', label: expect.any(String), old: null, new: '50000', change: 'added' });
     const again = await t.app.inject({ method: 'POST', url: `/api/uploads/${second.batch!.batchId}/revert`, headers: { cookie: stat } });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'already_reverted' });

@@ -80,11 +80,7 @@ export function createUploadsService(deps: {
 
     // SPEC.md §8: the preview shows old → new for every key the file mentions. Only those keys'
     // stored values are kept: a kind may hold 100,000 claims the file does not touch.
-    const inFile = new Set(parsed.entries.map((e) => e.key));
-    const current = new Map<string, string>();
-    deps.batches.forEachCurrent(input.policyId, input.kind, (key, value) => {
-      if (inFile.has(key)) current.set(key, value);
-    });
+    const current = deps.batches.currentOf(input.policyId, input.kind, new Set(parsed.entries.map((e) => e.key)));
     const changes: UploadChange[] = [];
     const summary = { added: 0, changed: 0, unchanged: 0 };
     for (const e of parsed.entries) {
