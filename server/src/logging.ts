@@ -4,7 +4,7 @@ import { LogController, type FastifyReply, type FastifyRequest, type FastifyServ
  * The server's log (SPEC.md §18): pino's JSON lines for machines (journald, a log shipper), or —
  * when a person runs it at a terminal — one short readable line per request:
  *
- *   12:01:02 GET /api/policies/liuzhou-2026-q3/ranking 200 3.1 ms
+ *   12:01:02 GET /api/policies/<policyId>/ranking 200 3.1 ms
  *   12:01:05 WARN  client/dist not built: serving the API only
  *
  * Both come from the same pino records; the readable form is only a different printer, so nothing

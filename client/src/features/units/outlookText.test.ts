@@ -31,7 +31,7 @@ const schemes = {
   newfirms: { indicatorId: 'newfirms', name: '新增规上工业企业数', nameEn: 'New above-size industrial enterprises', measure: 'count' },
 } as unknown as Record<string, IndicatorScheme>;
 const policy = {
-  period: { label: '2026年三季度', labelEn: 'Q3 2026' },
+  period: { label: '2026年7—9月', labelEn: 'Jul–Sep 2026' },
   countyAward: { awards: { condition: { kind: 'minScore', score: 100 } } },
 } as unknown as Pick<Policy, 'period' | 'countyAward'>;
 
@@ -58,7 +58,7 @@ describe('差多少 in words (SPEC §15)', () => {
 
   it('writes the three amounts as sentences: to the target, to the next rank, to a paid place', () => {
     expect(gapSentences(sanjiang, output, schemes.output!, policy, zh, 'zh-CN')).toEqual({
-      remaining: '截至9月，规上工业总产值还需完成 12,000.00 万元即可完成2026年三季度目标（目标 300,000 万元，已完成 288,000 万元）。',
+      remaining: '截至9月，规上工业总产值还需完成 12,000.00 万元即可完成2026年7—9月目标（目标 300,000 万元，已完成 288,000 万元）。',
       nextRank: '规上工业总产值再增加 30.00 万元（其他数据不变），可升至第 8 名。',
       award: '规上工业总产值再增加 22,470.00 万元（其他数据不变），可进入获奖名次（第 5 名，奖励 150 万元）。',
     });
@@ -77,7 +77,7 @@ describe('差多少 in words (SPEC §15)', () => {
     expect(words.award).toBe('仅增加新增规上工业企业数（其他数据不变）无法进入获奖名次。');
     const first = gapSentences({ ...sanjiang, rank: 1, award: 800 }, { ...output, toNextRankWan: null, toNextRankBlocked: 'already_first', toAwardWan: null, toAwardBlocked: 'already_paid' }, schemes.output!, policy, zh, 'zh-CN');
     expect([first.nextRank, first.award]).toEqual(['已是第 1 名。', '已在获奖名次（奖励 800 万元）。']);
-    expect(gapSentences(sanjiang, investment, schemes.output!, policy, zh, 'zh-CN').remaining).toContain('已完成2026年三季度目标');
+    expect(gapSentences(sanjiang, investment, schemes.output!, policy, zh, 'zh-CN').remaining).toContain('已完成2026年7—9月目标');
   });
 
   it('marks a value whose decimal does not end', () => {

@@ -25,7 +25,7 @@ export function kindModule(kind: UploadKind): KindModule {
 /** A kind's columns under a policy. */
 export const kindSpec = (kind: UploadKind, policy: Policy): KindSpec => specOf(kindModule(kind), policy);
 
-/** Every kind's columns under a policy: to say "this file looks like 各单位三季度目标". */
+/** Every kind's columns under a policy: to say "this file looks like 各单位四季度目标". */
 export const allKindSpecs = (policy: Policy): KindSpec[] => Object.values(KIND_MODULES).map((m) => specOf(m, policy));
 
 export type { KindModule } from './kind';

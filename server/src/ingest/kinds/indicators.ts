@@ -35,8 +35,8 @@ export function indicatorColumns(policy: Policy): IndicatorColumn[] {
 export const measureUnit = (measure: Measure): string => (measure === 'count' ? '个' : '万元');
 
 /**
- * The words of this policy's period, from its label (period.label, e.g. "2026年三季度" → "三季度"),
- * never written in code. Used for titles, notes and the header words people write ("三季度目标").
+ * The words of this policy's period, from its label (period.label, e.g. "2026年四季度" → "四季度"),
+ * never written in code. Used for titles, notes and the header words people write ("四季度目标").
  */
 export function periodWord(policy: Policy): string {
   return policy.period.label.replace(/^\d{4}年/, '') || policy.period.label;
@@ -47,7 +47,7 @@ export function periodWordEn(policy: Policy): string {
   return policy.period.labelEn;
 }
 
-/** The period in full, for notes: "2026-07-01 至 2026-09-30（三季度）". */
+/** The period in full, for notes: "2026-10-01 至 2026-12-31（四季度）". */
 export function periodText(policy: Policy): string {
   return `${policy.period.start} 至 ${policy.period.end}（${periodWord(policy)}）`;
 }
