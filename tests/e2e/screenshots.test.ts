@@ -10,7 +10,8 @@ import { csv } from './files';
  * Screenshots of every page for the README (docs/screenshots/*.png), taken from the real app —
  * and only written when what they show changed, so a test run leaves the tree clean:
  * - the page's clock is fixed (10:00 on 2026-11-28 in Liuzhou) and every timestamp the API
- *   answers is that moment too (uploads, updates, users were made at the run's own time);
+ *   answers is that moment too (uploads, updates, users were made at the run's own time), backup
+ *   file names included; the run's temporary data folder reads as /var/lib/scoreboard;
  * - charts draw without animation (reduced motion), so nothing is caught half-drawn;
  * - a new screenshot replaces the committed one only when their pixels differ.
  */
@@ -19,6 +20,16 @@ const OUT = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const chromium = useBrowser();
 const MOMENT = new Date('2026-11-28T02:00:00.000Z');
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** a scheduled backup's file name carries the moment it was made */
+const BACKUP_FILE = /scoreboard-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(\.\d+)?Z\.sqlite/g;
+/** the run's own data folder (mkdtemp): the admin page names the backup folder in it */
+const RUN_FOLDER = /\/tmp\/scoreboard-e2e-[^/\s]+/g;
+
+/** A timestamp, a backup's file name or the run's folder, as they would be at MOMENT on a server. */
+function stableText(value: string): string {
+  if (ISO_TIME.test(value)) return MOMENT.toISOString();
+  return value.replace(BACKUP_FILE, `scoreboard-${MOMENT.toISOString().replace(/:/g, '-')}.sqlite`).replace(RUN_FOLDER, '/var/lib/scoreboard');
+}
 
 beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
@@ -47,7 +58,7 @@ async function stableContext(browser: Browser, options: ContextOptions): Promise
     if (request.method() !== 'GET' || new URL(request.url()).pathname === '/api/events') return route.fallback();
     const response = await route.fetch();
     if (!(response.headers()['content-type'] ?? '').includes('application/json')) return route.fulfill({ response });
-    const json: unknown = JSON.parse(await response.text(), (_key, value: unknown) => (typeof value === 'string' && ISO_TIME.test(value) ? MOMENT.toISOString() : value));
+    const json: unknown = JSON.parse(await response.text(), (_key, value: unknown) => (typeof value === 'string' ? stableText(value) : value));
     return route.fulfill({ response, json });
   });
   if (options.signedIn) {
