@@ -81,7 +81,10 @@ describe('switching between the Q3 policy and the example Q4 draft', () => {
     const url = `${baseUrl}/api/policies/${Q4}/units/450222/disqualification`;
     const put = await fetch(url, { method: 'PUT', headers: { cookie, 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ reason: '示例：切换测试' }) });
     expect(put.status).toBe(200);
-    await expect.poll(() => q4.page.getByTestId('ranking-table').locator('tbody tr[data-unit="450222"]').innerText()).toContain('一票否决');
+    // the chip with the reason, not the words 一票否决: an admin's row has a 一票否决 button already
+    const chip = q4.page.getByTestId('ranking-table').locator('tbody tr[data-unit="450222"] .chip-disqualified');
+    await expect.poll(() => chip.count()).toBe(1);
+    expect(await chip.innerText()).toContain('示例：切换测试');
     expect(rankingRequests.q4).toBeGreaterThan(0);
     expect(rankingRequests.q3).toBe(0);
     const del = await fetch(url, { method: 'DELETE', headers: { cookie, origin: baseUrl } });
