@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
 import { everyText, sizeText } from './backupText';
+import { TableRegion } from '../../ui/TableRegion';
 
 /** Scheduled backups on /admin (SPEC.md §18): the schedule, the last result, the files kept. */
 export function BackupStatus() {
@@ -42,7 +43,7 @@ export function BackupStatus() {
                 <ErrorNotice error={run.error} />
               </div>
               {b.files.length > 0 && (
-                <div className="table-scroll" role="region" aria-label={t('ops.backup.files')} tabIndex={0}>
+                <TableRegion label={t('ops.backup.files')}>
                   <table className="data-table">
                     <caption className="sr-only">{t('ops.backup.files')}</caption>
                     <thead>
@@ -62,7 +63,7 @@ export function BackupStatus() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableRegion>
               )}
               <p className="muted">{t('ops.backup.restoreHint')}</p>
             </>

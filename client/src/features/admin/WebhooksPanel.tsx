@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { QueryState } from '../../ui/QueryState';
+import { TableRegion } from '../../ui/TableRegion';
 
 const KINDS = webhookKindSchema.options;
 const EMPTY = { kind: 'wecom' as WebhookKind, name: '', url: '', secret: '', events: ['awards.changed', 'awards.finalized'] as WebhookEvent[] };
@@ -62,7 +63,7 @@ function DeliveryLog({ names }: { names: Map<number, string> }) {
         data.deliveries.length === 0 ? (
           <p className="muted">{t('ops.delivery.none')}</p>
         ) : (
-          <div className="table-scroll table-tall" role="region" aria-label={t('ops.delivery.title')} tabIndex={0}>
+          <TableRegion label={t('ops.delivery.title')} tall>
             <table className="data-table" data-testid="deliveries-table">
               <caption className="sr-only">{t('ops.delivery.title')}</caption>
               <thead>
@@ -93,7 +94,7 @@ function DeliveryLog({ names }: { names: Map<number, string> }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )
       }
     </QueryState>
@@ -116,7 +117,7 @@ export function WebhooksPanel() {
           data.webhooks.length === 0 ? (
             <p className="muted">{t('ops.webhook.none')}</p>
           ) : (
-            <div className="table-scroll" role="region" aria-label={t('ops.webhook.title')} tabIndex={0}>
+            <TableRegion label={t('ops.webhook.title')}>
               <table className="data-table" data-testid="webhooks-table">
                 <caption className="sr-only">{t('ops.webhook.title')}</caption>
                 <thead>
@@ -146,7 +147,7 @@ export function WebhooksPanel() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )
         }
       </QueryState>

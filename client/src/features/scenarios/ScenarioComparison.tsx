@@ -5,6 +5,7 @@ import { MovementMark } from '../ranking/MovementMark';
 import { comparisonRows, moneyRows } from './comparison';
 import { BilingualName } from '../../ui/Name';
 import { usePolicy } from '../../layout/policy';
+import { TableRegion } from '../../ui/TableRegion';
 
 /** "+300", "−300", "0": a difference always says its sign. */
 export function signed(n: number | null): string {
@@ -43,7 +44,7 @@ export function ScenarioComparison({ evaluation, base, scenario }: { evaluation:
       <p role="status" className={evaluation.changes.length ? 'notice notice-warn' : 'notice notice-ok'} data-testid="scenario-summary">
         {evaluation.changes.length ? t('scenarios.changesCount', { n: evaluation.changes.length }) : t('scenarios.noChanges')}
       </p>
-      <div className="table-scroll scenario-scroll" role="region" aria-label={t('scenarios.result')} tabIndex={0}>
+      <TableRegion label={t('scenarios.result')} className="scenario-scroll">
         <table className="data-table comparison-table" data-testid="scenario-comparison">
           <thead>
             <tr>
@@ -81,9 +82,9 @@ export function ScenarioComparison({ evaluation, base, scenario }: { evaluation:
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <h3>{t('scenarios.totals')}</h3>
-      <div className="table-scroll scenario-scroll" role="region" aria-label={t('scenarios.totals')} tabIndex={0}>
+      <TableRegion label={t('scenarios.totals')} className="scenario-scroll">
         <table className="data-table" data-testid="scenario-totals">
           <thead>
             <tr>
@@ -104,7 +105,7 @@ export function ScenarioComparison({ evaluation, base, scenario }: { evaluation:
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { BilingualName } from '../../ui/Name';
 import { QueryState } from '../../ui/QueryState';
 import { scenarioLabel } from './scenarioWording';
 import { stabilityBars, toStabilityOption } from './stabilityOption';
+import { TableRegion } from '../../ui/TableRegion';
 
 /**
  * Stability (SPEC §14): a range bar per unit from its best to its worst place over the standard set
@@ -30,7 +31,7 @@ export function StabilityPanel({ month }: { month: number | null }) {
             <LazyChart option={toStabilityOption(stability, t)} label={t('scenarios.stability.chartLabel')} height={Math.max(240, bars.length * 30 + 60)} />
             <details>
               <summary>{t('scenarios.stability.table')}</summary>
-              <div className="table-scroll scenario-scroll" role="region" aria-label={t('scenarios.stability.table')} tabIndex={0}>
+              <TableRegion label={t('scenarios.stability.table')} className="scenario-scroll">
                 <table className="data-table" data-testid="stability-table">
                   <thead>
                     <tr>
@@ -55,7 +56,7 @@ export function StabilityPanel({ month }: { month: number | null }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             </details>
           </>
         );
