@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { MAX_INFLATED_ENTRY, MAX_INFLATED_TOTAL, MAX_ROWS, MAX_SHEET_ROWS, MAX_ZIP_ENTRIES } from './limits';
 import type { Params } from './messages';
+import { partText, unescapeXml, workbookSheets, type XlsxParts } from './formats/ooxml';
 
 /**
  * Checks an XLSX or ODS (both zips) before the spreadsheet library inflates it. The library trusts the sizes
@@ -132,12 +133,9 @@ const NOT_SHEETS = ['xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
  * Per sheet name, the formula cells saved without a stored value, for a reader that leaves them out
  * (SheetJS): from the XML parts the guard has inflated. The streaming reader sees them itself.
  */
-export function formulasWithoutResult(parts: ReadonlyMap<string, Uint8Array>): Map<string, Map<string, string>> {
-  const decode = (name: string) => {
-    const bytes = parts.get(name);
-    return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : '';
-  };
-  const names = sheetParts(decode('xl/workbook.xml'), decode('xl/_rels/workbook.xml.rels'));
+export function formulasWithoutResult(parts: XlsxParts): Map<string, Map<string, string>> {
+  const sheets = workbookSheets(partText(parts, 'xl/workbook.xml') ?? '', partText(parts, 'xl/_rels/workbook.xml.rels') ?? '');
+  const names = new Map(sheets.filter((s) => s.part !== undefined).map((s) => [s.part!, s.name]));
   const found = new Map<string, Map<string, string>>();
   for (const [part, content] of parts) {
     const name = names.get(part);
@@ -166,7 +164,7 @@ function inflateCapped(compressed: Uint8Array, cap: number): Buffer {
 /** The scanners read a part in slices, as they would read a stream. */
 const SLICE = 1024 * 1024;
 
-/** Small XML parts kept whole: the workbook's sheet list and its relationships, the ODS manifest. */
+/** Small parts of an ODS kept whole: its mimetype and manifest. */
 class TextPart {
   private readonly parts: Uint8Array[] = [];
   private size = 0;
@@ -182,27 +180,6 @@ class TextPart {
 const MAX_TEXT_PART = 4 * 1024 * 1024;
 
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
-const unescapeXml = (s: string) =>
-  s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
-
-/** Sheet name → worksheet part, from xl/workbook.xml and its relationships. */
-function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const byPart = new Map<string, string>();
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const id = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
-    const part = id ? targets.get(id) : undefined;
-    if (name !== undefined && part) byPart.set(part, unescapeXml(name));
-  }
-  return byPart;
-}
-
 export type ZipFormat = 'xlsx' | 'ods';
 export type ZipCheck =
   | {
@@ -253,7 +230,7 @@ export function checkSpreadsheetZip(data: Uint8Array): ZipCheck {
         onChunk = (c) => counter.push(c);
       } else if (format === 'ods' && entry.name === 'content.xml') {
         onChunk = (c) => odsRows.push(c);
-      } else if (['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'mimetype', 'META-INF/manifest.xml'].includes(entry.name)) {
+      } else if (format === 'ods' && ['mimetype', 'META-INF/manifest.xml'].includes(entry.name)) {
         const part = new TextPart();
         texts.set(entry.name, part);
         onChunk = (c) => part.push(c);

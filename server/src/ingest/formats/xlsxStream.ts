@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { MAX_SHEET_ROWS } from '../limits';
 import { BLANK, TooManyRowsError, type RawCell, type SheetRow, type SheetTable } from '../sheet';
+import { attribute, partText, unescapeXml, workbookSheets, type WorkbookSheet, type XlsxParts } from './ooxml';
 import { dateCell, errorText, textCell } from './sheetjs';
 
 /**
@@ -18,29 +19,6 @@ import { dateCell, errorText, textCell } from './sheetjs';
  */
 export class NotPlainXlsx extends Error {}
 
-/** The XML parts of the package, inflated by the zip guard: part name → bytes. */
-export type XlsxParts = ReadonlyMap<string, Uint8Array>;
-
-const text = (parts: XlsxParts, name: string): string | undefined => {
-  const bytes = parts.get(name);
-  return bytes === undefined ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-};
-
-const ENTITY = /&(?:(lt|gt|quot|apos|amp)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
-/** OOXML writes characters XML cannot hold as _xHHHH_ (a carriage return is _x000D_) */
-const OOXML_ESCAPE = /_x([0-9a-fA-F]{4})_/g;
-
-function unescapeXml(s: string): string {
-  if (s.indexOf('&') >= 0) {
-    s = s.replace(ENTITY, (_, named: string | undefined, dec: string | undefined, hex: string | undefined) =>
-      named ? NAMED[named]! : String.fromCodePoint(Number.parseInt(dec ?? hex!, dec ? 10 : 16)),
-    );
-  }
-  if (s.indexOf('_x') >= 0) s = s.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  return s;
-}
-
 /** The text of a shared or inline string: its `<t>` runs, without the phonetic guide (`<rPh>`). */
 function richText(xml: string): string {
   const plain = xml.indexOf('<rPh') >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
@@ -55,13 +33,6 @@ function sharedStrings(xml: string | undefined): string[] {
   for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) strings.push(m[1] === undefined ? '' : richText(m[1]));
   return strings;
 }
-
-const attribute = (tag: string, name: string): string | undefined => {
-  const at = tag.indexOf(` ${name}="`);
-  if (at < 0) return undefined;
-  const start = at + name.length + 3;
-  return tag.slice(start, tag.indexOf('"', start));
-};
 
 /** Style index → the cell's number format, as SheetJS names it (`z`). */
 function numberFormats(xml: string | undefined): string[] {
@@ -85,27 +56,15 @@ function numberFormats(xml: string | undefined): string[] {
   return formats;
 }
 
-interface SheetEntry { name: string; part: string; hidden: boolean }
-
-function sheetEntries(parts: XlsxParts): { sheets: SheetEntry[]; date1904: boolean } {
-  const workbook = text(parts, 'xl/workbook.xml');
-  const rels = text(parts, 'xl/_rels/workbook.xml.rels');
+function sheetEntries(parts: XlsxParts): { sheets: (WorkbookSheet & { part: string })[]; date1904: boolean } {
+  const workbook = partText(parts, 'xl/workbook.xml');
+  const rels = partText(parts, 'xl/_rels/workbook.xml.rels');
   if (workbook === undefined || rels === undefined) throw new NotPlainXlsx('no workbook part');
   if (/<\w+:workbook\b/.test(workbook)) throw new NotPlainXlsx('prefixed namespace');
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attribute(m[0], 'Id');
-    const target = attribute(m[0], 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const sheets: SheetEntry[] = [];
-  for (const m of workbook.matchAll(/<sheet\s[^>]*>/g)) {
-    const name = attribute(m[0], 'name');
-    const part = targets.get(attribute(m[0], 'r:id') ?? '');
-    if (name === undefined || part === undefined || !parts.has(part)) throw new NotPlainXlsx('sheet part');
-    const state = attribute(m[0], 'state');
-    sheets.push({ name: unescapeXml(name), part, hidden: state === 'hidden' || state === 'veryHidden' });
-  }
+  const sheets = workbookSheets(workbook, rels).map((sheet) => {
+    if (sheet.part === undefined || !parts.has(sheet.part)) throw new NotPlainXlsx('sheet part');
+    return { ...sheet, part: sheet.part };
+  });
   const props = /<workbookPr\b[^>]*>/.exec(workbook)?.[0] ?? '';
   const date1904 = ['1', 'true'].includes(attribute(props, 'date1904') ?? '');
   return { sheets, date1904 };
@@ -301,11 +260,11 @@ function spreadMerges(mergeList: readonly Merge[], firsts: Map<Merge, RawCell>, 
  */
 export function readPlainXlsx(parts: XlsxParts): SheetTable[] {
   const { sheets, date1904 } = sheetEntries(parts);
-  const book: Book = { strings: sharedStrings(text(parts, 'xl/sharedStrings.xml')), formats: numberFormats(text(parts, 'xl/styles.xml')), date1904 };
+  const book: Book = { strings: sharedStrings(partText(parts, 'xl/sharedStrings.xml')), formats: numberFormats(partText(parts, 'xl/styles.xml')), date1904 };
   const tables: SheetTable[] = [];
   for (const sheet of sheets) {
     if (sheet.hidden) continue;
-    const xml = text(parts, sheet.part)!;
+    const xml = partText(parts, sheet.part)!;
     if (/<\w+:worksheet\b/.test(xml.slice(0, 4096))) throw new NotPlainXlsx('prefixed namespace');
     const mergeList = merges(xml);
     tables.push({ name: sheet.name, rows: () => sheetRows(book, xml, mergeList) });
