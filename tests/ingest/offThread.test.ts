@@ -1,25 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { parseUpload, parseUploadOffThread } from '../../server/src/ingest';
-import { OFF_THREAD_BYTES, prepareParseWorker } from '../../server/src/ingest/offThread';
+import { parseUpload } from '../../server/src/ingest';
+import { OFF_THREAD_BYTES, prepareParseWorker, readUpload } from '../../server/src/ingest/offThread';
+import { readInPlace, type UploadRead } from '../../server/src/ingest/uploadRead';
 import { subsidyCsv } from '../support/generate';
 import { fixture, liuzhou } from './helpers';
 
-/** Large files are read in a worker thread (the server keeps answering; the memory goes back). */
+/**
+ * Large files are read in a worker thread (the server keeps answering; the memory goes back). The
+ * worker keeps the entries: the preview and the commit ask it for what they need.
+ */
+async function everything(read: UploadRead, current: Map<string, string>) {
+  const { rowsRead, errors, warnings, keys } = read;
+  const preview = await read.preview({ current, figures: new Map(), lang: 'zh' });
+  const entries = [...(await read.entries())];
+  return { rowsRead, errors, warnings, keys, preview, entries };
+}
+
 describe('reading a large file in a worker thread', () => {
-  it('gives exactly what reading it in place gives', async () => {
+  it('gives exactly what reading it in place gives: keys, preview and entries', async () => {
     const data = subsidyCsv(8_000);
     expect(data.length).toBeGreaterThan(OFF_THREAD_BYTES);
     const input = { kind: 'subsidy-applications' as const, fileName: 'big.csv', data, ...liuzhou };
     await prepareParseWorker();
-    const [away, here] = [await parseUploadOffThread(input), await parseUpload(input)];
-    expect(away.entries).toHaveLength(8_000);
-    expect(away).toEqual(here);
+    const away = await readUpload(input);
+    const here = readInPlace(await parseUpload(input), liuzhou.policy);
+    expect(away.keys).toHaveLength(8_000);
+    // two stored claims: one as in the file, one with another amount
+    const first = [...(await here.entries())].slice(0, 2);
+    const current = new Map([first[0]!, [first[1]![0], first[1]![1].replace('"costFen":', '"costFen":1')]]);
+    const [a, h] = [await everything(away, current), await everything(here, current)];
+    away.close();
+    expect(a.preview.summary).toEqual({ added: 7_998, changed: 1, unchanged: 1 });
+    expect(a.preview.changes).toHaveLength(1_000);
+    expect(a.entries[7_999]).toEqual([a.keys[7_999], expect.stringContaining('"applicationId"')]);
+    expect(a).toEqual(h);
+    // once closed, the worker is gone and says so
+    await expect(away.preview({ current, figures: new Map(), lang: 'zh' })).rejects.toThrow();
   }, 60_000);
 
   it('refuses in the worker what it refuses in place', async () => {
     const data = Buffer.concat([fixture('password.xls'), Buffer.alloc(OFF_THREAD_BYTES)]);
     await prepareParseWorker();
-    const result = await parseUploadOffThread({ kind: 'unit-targets', fileName: 'p.xls', data, ...liuzhou });
-    expect(result.errors.map((e) => e.code)).toEqual(['password_protected']);
+    const read = await readUpload({ kind: 'unit-targets', fileName: 'p.xls', data, ...liuzhou });
+    expect(read.errors.map((e) => e.code)).toEqual(['password_protected']);
+    expect(read.keys).toEqual([]);
+    read.close();
   }, 60_000);
 });

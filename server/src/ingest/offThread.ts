@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import type { Issue } from './messages';
 import { parseUpload, type IngestResult, type ParseInput } from './parse';
+import { readInPlace, type Preview, type PreviewRequest, type UploadRead } from './uploadRead';
 
 /**
  * Large files are read in a worker thread. Reading a 100,000-row workbook takes seconds of CPU and
@@ -7,22 +9,87 @@ import { parseUpload, type IngestResult, type ParseInput } from './parse';
  * (the live ranking, the events of 1,000 dashboards) and leave the server's heap grown for good.
  * In a worker the main thread keeps answering, the heap the parse needed is returned to the system
  * when the thread ends, and a file that needs more memory than a parse may have is refused instead
- * of taking the server down. Small files — nearly all — are read in place: a thread costs a
- * fraction of a second to start.
+ * of taking the server down. The worker keeps the entries: the preview asks it for the counts and
+ * the first changes, and only a commit brings the entries over (uploadRead.ts). Small files —
+ * nearly all — are read in place: a thread costs a fraction of a second to start.
  */
 export const OFF_THREAD_BYTES = 512 * 1024;
 /** A parse may not grow its heap past this: far beyond any real upload within the 20 MiB limit. */
 const WORKER_HEAP_MB = 1536;
 
+
+/** What the main thread asks of a worker (worker/parseInWorker.ts answers), one request at a time. */
+export type WorkerRequest =
+  | { type: 'parse'; input: ParseInput }
+  | { type: 'preview'; request: PreviewRequest }
+  | { type: 'values' };
+interface ParseHead { rowsRead: number; errors: Issue[]; warnings: Issue[]; keys: string[] }
+
+/** One worker thread: loaded ahead of need, then asked one thing at a time until it is ended. */
+class ParseWorker {
+  private readonly worker: Worker;
+  /** resolves once the worker has loaded the reader and waits for a file */
+  readonly ready: Promise<void>;
+  loaded = false;
+  private waiting: { resolve: (value: unknown) => void; reject: (error: Error) => void } | null = null;
+  private ended: Error | null = null;
+  private last: Promise<unknown> = Promise.resolve();
+
+  constructor() {
+    this.worker = new Worker(new URL('./worker/bootstrap.mjs', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.unref(); // a spare thread never keeps the server from exiting
+    let loaded: () => void;
+    this.ready = new Promise<void>((resolve) => (loaded = resolve));
+    this.worker.on('message', (message: unknown) => {
+      if (!this.loaded) {
+        this.loaded = true;
+        loaded();
+        return;
+      }
+      const waiting = this.waiting;
+      this.waiting = null;
+      waiting?.resolve(message);
+    });
+    this.worker.on('error', (error: Error & { code?: string }) =>
+      this.stop(new Error(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'the file needs more memory than an upload may use' : error.message.slice(0, 200))),
+    );
+    this.worker.on('exit', (code) => this.stop(new Error(`reader stopped (${code})`)));
+  }
+
+  private stop(error: Error): void {
+    this.ended ??= error;
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.reject(this.ended);
+  }
+
+  /** Asks the worker one thing; requests queue behind each other. Rejects if the worker ends. */
+  ask<T>(request: WorkerRequest): Promise<T> {
+    const answer = this.last.then(
+      () =>
+        new Promise<T>((resolve, reject) => {
+          if (this.ended) return reject(this.ended);
+          this.waiting = { resolve: resolve as (value: unknown) => void, reject };
+          this.worker.postMessage(request);
+        }),
+    );
+    this.last = answer.catch(() => undefined);
+    return answer;
+  }
+
+  end(): void {
+    this.stop(new Error('reader ended'));
+    void this.worker.terminate();
+  }
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 /** A worker started ahead of need: it takes a second or two to load the reader (a thread of its own). */
-let spare: Spare | null = null;
-interface Spare {
-  worker: Worker;
-  /** resolves once the worker has loaded the reader and waits for a file */
-  ready: Promise<void>;
-  loaded: boolean;
-}
+let spare: ParseWorker | null = null;
 
 function failed(input: ParseInput, detail: string): IngestResult {
   return {
@@ -31,67 +98,65 @@ function failed(input: ParseInput, detail: string): IngestResult {
   };
 }
 
-function startWorker(): Spare {
-  const worker = new Worker(new URL('./worker/bootstrap.mjs', import.meta.url), {
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    stdout: false,
-    stderr: false,
-  });
-  worker.unref(); // a spare thread never keeps the server from exiting
-  worker.on('error', () => undefined); // reported to the job that uses it, if any
-  const spareWorker: Spare = { worker, ready: Promise.resolve(), loaded: false };
-  spareWorker.ready = new Promise<void>((resolve) =>
-    worker.once('message', () => {
-      spareWorker.loaded = true;
-      resolve();
-    }),
-  );
-  return spareWorker;
-}
-
 /** Starts a spare worker now, so that the next large upload finds one loaded (server start). */
 export function prepareParseWorker(): Promise<void> {
-  spare ??= startWorker();
+  spare ??= new ParseWorker();
   return spare.ready;
 }
 
-function inWorker(input: ParseInput, ready: Spare): Promise<IngestResult> {
-  const { worker } = ready;
-  return new Promise<IngestResult>((resolve) => {
-    let settled = false;
-    const settle = (result: IngestResult) => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
-      void worker.terminate();
-      // the next one loads while nobody waits for it
-      void prepareParseWorker();
-    };
-    void ready.ready.then(() => {
-      worker.on('message', (result: IngestResult) => settle(result));
-      worker.postMessage(input);
-    });
-    worker.once('error', (error: Error & { code?: string }) =>
-      settle(failed(input, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'the file needs more memory than an upload may use' : error.message.slice(0, 200))),
-    );
-    worker.once('exit', (code) => settle(failed(input, `reader stopped (${code})`)));
-  });
+/** The file read in the worker, which keeps its entries until the read is closed. */
+async function readInWorker(input: ParseInput, worker: ParseWorker): Promise<UploadRead> {
+  let head: ParseHead;
+  try {
+    head = await worker.ask<ParseHead>({ type: 'parse', input });
+  } catch (error) {
+    worker.end();
+    return readInPlace(failed(input, (error as Error).message), input.policy);
+  } finally {
+    // the next one loads while nobody waits for it
+    void prepareParseWorker();
+  }
+  if (head.errors.length > 0) worker.end(); // nothing to keep
+  const { keys } = head;
+  return {
+    ...head,
+    preview: (request) => worker.ask<Preview>({ type: 'preview', request }),
+    async entries() {
+      const values = await worker.ask<string[]>({ type: 'values' });
+      return (function* () {
+        for (let i = 0; i < keys.length; i++) yield [keys[i]!, values[i]!] as const;
+      })();
+    },
+    close: () => worker.end(),
+  };
 }
 
 /**
- * parseUpload, in a worker thread for large files when one is loaded and free; one such parse at a
- * time. No upload waits for a thread to load (seconds on a busy machine, and a shutdown allows ten):
- * when none is ready, the file is read in place, as a small one is.
+ * How long a large upload waits for a worker that is still loading (one starts after every parse):
+ * about a second on a quiet machine. Read in place instead, the file would grow the server's own
+ * heap by what the parse needs, for good — a 50,000-row workbook added 100 MiB to the RSS.
  */
-export function parseUploadOffThread(input: ParseInput): Promise<IngestResult> {
-  if (input.data.length < OFF_THREAD_BYTES) return parseUpload(input);
+const WAIT_FOR_WORKER_MS = 3000;
+
+/**
+ * Reads an upload: in a worker thread for large files, one parse at a time. When no worker is
+ * loaded, the upload waits for one a few seconds at most (a shutdown allows ten), then is read in
+ * place, as a small file is.
+ */
+export async function readUpload(input: ParseInput): Promise<UploadRead> {
+  const inPlace = async () => readInPlace(await parseUpload(input), input.policy);
+  if (input.data.length < OFF_THREAD_BYTES) return inPlace();
   if (!spare?.loaded) {
-    void prepareParseWorker();
-    return parseUpload(input);
+    const loading = (spare ??= new ParseWorker());
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([loading.ready, new Promise<void>((resolve) => (timer = setTimeout(resolve, WAIT_FOR_WORKER_MS)))]);
+    clearTimeout(timer);
+    // still loading, or taken by another upload meanwhile
+    if (spare !== loading || !loading.loaded) return inPlace();
   }
   const worker = spare;
   spare = null;
-  const run = queue.then(() => inWorker(input, worker));
+  const run = queue.then(() => readInWorker(input, worker));
   queue = run.catch(() => undefined);
   return run;
 }
