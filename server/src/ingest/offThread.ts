@@ -82,6 +82,7 @@ class ParseWorker {
   }
 
   end(): void {
+    if (this.ended) return;
     this.stop(new Error('reader ended'));
     void this.worker.terminate();
   }

@@ -109,6 +109,7 @@ export function createUploadsService(deps: {
       }
 
       const entries = await read.entries();
+      read.close(); // a worker that held them ends while they are written
       const { result: batch } = deps.record(input.policyId, input.kind, () => {
         const uploadedAt = new Date().toISOString();
         const fields = {
