@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Awards, Industries, Ranking, Subsidies } from '@scoreboard/shared';
@@ -77,6 +78,16 @@ describe('the demo ranking (SPEC.md §4, §11)', () => {
     const blacklisted = s.applications.filter((a) => a.reasons.includes('joint_punishment'));
     expect(blacklisted.length).toBeGreaterThan(0);
     expect(blacklisted.every((a) => !a.eligible)).toBe(true);
+  });
+
+  it('subsidies: gzipped for a browser (it is kept so), the same JSON for a client without gzip', async () => {
+    const browser = await t.app.inject({ url: `${P}/subsidies`, headers: { ...viewer, 'accept-encoding': 'gzip, deflate, br' } });
+    expect(browser.headers['content-encoding']).toBe('gzip');
+    expect(browser.headers.vary).toBe('accept-encoding');
+    const plain = await t.app.inject({ url: `${P}/subsidies`, headers: { ...viewer, 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gunzipSync(browser.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(plain.json<Subsidies>().totals.computedWan).toBe(expected.totals.subsidiesComputedWan);
   });
 
   it('awards: county 2,000 万元 plus grants; no budget set yet', async () => {

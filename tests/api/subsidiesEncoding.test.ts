@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { subsidiesSchema, type Subsidies } from '@scoreboard/shared';
+import { acceptsGzip } from '../../server/src/routes/policies';
 import { encodeSubsidies } from '../../server/src/services/subsidies';
 
 describe('the subsidies answer, encoded one application at a time (issue 13: memory)', () => {
@@ -24,4 +25,16 @@ describe('the subsidies answer, encoded one application at a time (issue 13: mem
     const bad = { ...answer, applications: [{ ...answer.applications[0]!, costYuan: '1.5' }] };
     expect(() => encodeSubsidies(bad)).toThrow();
   });
+});
+
+describe('Accept-Encoding: which clients get the subsidies gzipped', () => {
+  it.each([
+    ['gzip, deflate, br', true],
+    ['br;q=1.0, gzip;q=0.8, *;q=0.1', true],
+    ['*', true],
+    ['gzip;q=0', false],
+    ['gzip;q=0, *', false],
+    ['identity', false],
+    [undefined, false],
+  ])('%s → %s', (header, gzip) => expect(acceptsGzip(header)).toBe(gzip));
 });

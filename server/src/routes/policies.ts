@@ -56,11 +56,27 @@ const policyRoutes: FastifyPluginAsyncZod = async (app) => {
     { onRequest: viewer, schema: { tags, params: policyParamsSchema, response: { 200: subsidiesSchema, ...errorResponses(401, 404) } } },
     // Encoded once per revision by the service, with this schema (150,000 claims are ~50 MB): Fastify
     // sends a Buffer as it is, so the bytes stand in for the object the schema types.
-    async (request, reply) =>
-      reply.type('application/json; charset=utf-8').send(subsidies.subsidiesJson(request.params.policyId) as unknown as Subsidies),
+    async (request, reply) => {
+      const { body, gzip } = subsidies.subsidiesJson(request.params.policyId, acceptsGzip(request.headers['accept-encoding']));
+      reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+      if (gzip) reply.header('content-encoding', 'gzip');
+      return reply.send(body as unknown as Subsidies);
+    },
   );
 };
 export default policyRoutes;
+
+/** Whether an Accept-Encoding header takes gzip ("gzip, deflate, br"; not "gzip;q=0"). */
+export function acceptsGzip(header: string | undefined): boolean {
+  const quality = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    if (name) quality.set(name, q === undefined ? 1 : Number(q.slice(2)));
+  }
+  const q = quality.get('gzip') ?? quality.get('*');
+  return q !== undefined && q > 0;
+}
 
 /** The names of the policy's own units and industries, in the policy's order (SPEC §16). */
 export function registryNames({ policy, registry }: LoadedPolicy) {

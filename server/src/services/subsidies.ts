@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { applicationSchema, evaluateSubsidies, presentSubsidies, subsidiesSchema, type Application, type Subsidies } from '@scoreboard/shared';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { PolicyStateRepository } from '../repositories/policyState';
@@ -36,10 +37,11 @@ export function createSubsidiesService(deps: {
 
   /**
    * Evaluating thousands of applications once per change, not once per dashboard. The answer that
-   * lists every application (150,000 in the benchmark: ~50 MB of JSON) is encoded once and kept as
-   * UTF-8 bytes; the evaluation kept for the awards keeps the grants and budget, not the list.
+   * lists every application (150,000 in the benchmark: ~50 MB of JSON) is encoded once and kept
+   * gzipped (a tenth of the size: its records repeat their field names), which is also what every
+   * browser asks for; the evaluation kept for the awards keeps the grants and budget, not the list.
    */
-  const evaluated = createRevisionCache<{ lean: ReturnType<typeof compute>; json: Buffer }>(deps.policyState.revision);
+  const evaluated = createRevisionCache<{ lean: ReturnType<typeof compute>; gzip: Buffer }>(deps.policyState.revision);
   const both = (policyId: string) =>
     evaluated(policyId, () => {
       const full = compute(policyId);
@@ -54,7 +56,7 @@ export function createSubsidiesService(deps: {
         factorFraction: result.factorFraction,
         factorText: result.factorText,
       });
-      return { lean: { county: full.county, result: { ...result, applications: [] } }, json };
+      return { lean: { county: full.county, result: { ...result, applications: [] } }, gzip: gzipSync(json) };
     });
 
   /** Subsidies against the live county awards (the latest month's ranking), without the application list. */
@@ -63,8 +65,11 @@ export function createSubsidiesService(deps: {
   return {
     budgetTotalWan,
     evaluate,
-    /** GET …/subsidies, as the JSON bytes to send */
-    subsidiesJson: (policyId: string): Buffer => both(policyId).json,
+    /** GET …/subsidies, as the JSON bytes to send: gzipped for a client that takes gzip */
+    subsidiesJson(policyId: string, gzip: boolean): { body: Buffer; gzip: boolean } {
+      const body = both(policyId).gzip;
+      return gzip ? { body, gzip } : { body: gunzipSync(body), gzip };
+    },
   };
 }
 export type SubsidiesService = ReturnType<typeof createSubsidiesService>;
