@@ -147,8 +147,9 @@ async function main(): Promise<void> {
     const afterUploads = server.rssMiB();
     figures.push({ name: 'server RSS after the 150k-row uploads', value: afterUploads, unit: 'MiB', goal: '≤ 300 MiB', met: afterUploads <= 300 });
     // what every open dashboard asks for after a change: the subsidies and the awards, 150,000 claims
+    // (a browser, so taking gzip)
     for (const path of ['subsidies', 'awards']) {
-      const res = await request(`${server.base}/api/policies/liuzhou-2026-q3/${path}`, { headers });
+      const res = await request(`${server.base}/api/policies/liuzhou-2026-q3/${path}`, { headers: { ...headers, 'accept-encoding': 'gzip, deflate, br' } });
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
     }
     const afterReads = server.rssMiB();
