@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/src/config';
-import { ROOT } from '../support/realServer';
+import { ROOT, START_ENV } from '../support/realServer';
 
 /**
  * docs/deploy.md shows the deployment files so they can be copied from the page; the files in
@@ -18,6 +18,12 @@ describe('docs/deploy.md and deploy/', () => {
 
   it.each(shown)('$file on the page is the committed file, byte for byte', ({ file, text }) => {
     expect(text).toBe(readFileSync(join(ROOT, file), 'utf8'));
+  });
+
+  it('the unit starts the server with the allocator settings of npm start', () => {
+    expect(START_ENV.GLIBC_TUNABLES).toMatch(/^glibc\.malloc\.arena_max=2:/);
+    const unit = readFileSync(join(ROOT, 'deploy/systemd/scoreboard.service'), 'utf8');
+    expect(unit).toContain(`Environment=GLIBC_TUNABLES=${START_ENV.GLIBC_TUNABLES}\n`);
   });
 
   it('the settings file is a valid configuration, as the server reads it', () => {

@@ -25,12 +25,17 @@ export interface RunningServer {
   output(): string;
 }
 
-/** Starts the real server (node --import tsx server/src/server.ts) and waits for /api/health. */
+/** The environment `npm start` gives the server (package.json "start"): glibc's allocator settings. */
+export const START_ENV = Object.fromEntries(
+  [...(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start.matchAll(/\b([A-Z_]+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]),
+);
+
+/** Starts the real server as `npm start` does (node --import tsx server/src/server.ts) and waits for /api/health. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, ...START_ENV, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
