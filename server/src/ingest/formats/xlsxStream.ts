@@ -85,7 +85,9 @@ function decodeRef(ref: string): { c: number; r: number } {
 interface Merge { s: { r: number; c: number }; e: { r: number; c: number } }
 
 function merges(xml: string): Merge[] {
-  const at = xml.lastIndexOf('<mergeCells');
+  // after the rows, never inside them: a search from the end would walk back over every cell
+  const data = xml.indexOf('</sheetData>');
+  const at = xml.indexOf('<mergeCells', data < 0 ? 0 : data);
   if (at < 0) return [];
   const list: Merge[] = [];
   for (const m of xml.slice(at).matchAll(/<mergeCell\s[^>]*ref="([A-Z]+\d+)(?::([A-Z]+\d+))?"/g)) {
@@ -96,7 +98,23 @@ function merges(xml: string): Merge[] {
   return list;
 }
 
-interface Book { strings: string[]; formats: string[]; date1904: boolean }
+interface Book {
+  strings: string[];
+  /** the cell of each shared string, made when first used: a column of repeated words shares one */
+  stringCells: (RawCell | undefined)[];
+  formats: string[];
+  date1904: boolean;
+}
+
+function sharedCell(book: Book, index: number): RawCell {
+  let cell = book.stringCells[index];
+  if (cell === undefined) {
+    const s = book.strings[index];
+    cell = s === undefined ? BLANK : textCell(s);
+    if (s !== undefined) book.stringCells[index] = cell;
+  }
+  return cell;
+}
 
 function cellValue(book: Book, type: string | undefined, style: number, value: string | undefined, inline: string | undefined): RawCell {
   switch (type) {
@@ -108,10 +126,8 @@ function cellValue(book: Book, type: string | undefined, style: number, value: s
       const format = book.formats[style] ?? '';
       return dateCell(number, format, book.date1904) ?? { kind: 'number', value: number, percent: format.includes('%') };
     }
-    case 's': {
-      const s = value === undefined ? undefined : book.strings[Number(value)];
-      return s === undefined ? BLANK : textCell(s);
-    }
+    case 's':
+      return value === undefined ? BLANK : sharedCell(book, Number(value));
     case 'str':
       return value === undefined ? BLANK : textCell(unescapeXml(value));
     case 'inlineStr':
@@ -260,7 +276,8 @@ function spreadMerges(mergeList: readonly Merge[], firsts: Map<Merge, RawCell>, 
  */
 export function readPlainXlsx(parts: XlsxParts): SheetTable[] {
   const { sheets, date1904 } = sheetEntries(parts);
-  const book: Book = { strings: sharedStrings(partText(parts, 'xl/sharedStrings.xml')), formats: numberFormats(partText(parts, 'xl/styles.xml')), date1904 };
+  const strings = sharedStrings(partText(parts, 'xl/sharedStrings.xml'));
+  const book: Book = { strings, stringCells: new Array<RawCell | undefined>(strings.length), formats: numberFormats(partText(parts, 'xl/styles.xml')), date1904 };
   const tables: SheetTable[] = [];
   for (const sheet of sheets) {
     if (sheet.hidden) continue;
