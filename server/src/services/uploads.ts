@@ -57,6 +57,9 @@ export function createUploadsService(deps: {
 
   /** Kept after a clean preview: that is when a commit of the same file follows. */
   function keep(key: string, read: UploadRead): void {
+    // two previews at once: the later one is kept, the other let go (its worker ends)
+    if (lastRead && lastRead.read !== read) lastRead.read.close();
+    forget();
     const timer = setTimeout(() => {
       if (lastRead?.read !== read) return;
       read.close();
