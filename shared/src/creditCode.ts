@@ -5,13 +5,15 @@
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+/** character code → its value in CHARSET (-1 when not in it): one lookup per character, not a search */
+const VALUE = Array.from({ length: 128 }, (_, code) => CHARSET.indexOf(String.fromCharCode(code)));
 
 /** The check character for the first 17 characters, or null when they hold a character outside the set. */
 export function creditCodeCheckChar(first17: string): string | null {
   if (first17.length !== 17) return null;
   let total = 0;
   for (let i = 0; i < 17; i++) {
-    const v = CHARSET.indexOf(first17[i]!);
+    const v = VALUE[first17.charCodeAt(i)] ?? -1;
     if (v < 0) return null;
     total += v * WEIGHTS[i]!;
   }

@@ -21,6 +21,20 @@ describe('header units convert columns exactly', () => {
     expect(JSON.parse(result.entries[0]!.value)).toMatchObject({ costFen: 23_700_000, kind: 'certification', aboveSize: null, date: null, declaration: null, item: '' });
     expect(errorCells(result)).toEqual([[3, '申报费用（万元）', 'bad_amount']]); // 0.001 元 is not to the fen
   });
+
+  it('a cost in a number cell is the amount Excel shows, to the fen: never rounded to it', async () => {
+    const costs = [237000, 1234.56, 0.1 + 0.2, 66000.00000000001, 1234.565, -5, 0];
+    const data = await workbook((wb) => {
+      const ws = wb.addWorksheet('申报');
+      ws.addRow(['申报编号', '企业名称', '统一社会信用代码', '类别', '申报费用（元）']);
+      costs.forEach((cost, i) => ws.addRow([`C${i + 1}`, `企业${i + 1}`, creditCode(i + 1), '认证', cost]));
+    });
+    const result = await parse('subsidy-applications', 's.xlsx', data);
+    const fen = Object.fromEntries(result.entries.map((e) => [e.key, (JSON.parse(e.value) as { costFen: number }).costFen]));
+    // 0.30000000000000004 and 66000.00000000001 show as 0.3 and 66000 (15 significant digits)
+    expect(fen).toEqual({ C1: 23_700_000, C2: 123_456, C3: 30, C4: 6_600_000, C7: 0 });
+    expect(errorCells(result)).toEqual([[6, '申报费用（元）', 'bad_amount'], [7, '申报费用（元）', 'negative_value']]);
+  });
 });
 
 describe('rows that are not data', () => {
@@ -33,7 +47,7 @@ describe('rows that are not data', () => {
     expect(result.rowsRead).toBe(1);
   });
 
-  it.each(['合计', '总计', '全市', '小计', '全市合计', '合 计', 'Total', '柳州市'])('skips a total row named %s', async (label) => {
+  it.each(['合计', '总计', '全市', '小计', '全市合计', '合 计', '合计：', 'Total', '柳州市', '柳州市合计'])('skips a total row named %s', async (label) => {
     const result = await parse('unit-targets', 't.csv', `单位,产值目标\n城中区,1\n${label},99\n`);
     expect(values(result)).toEqual({ '450202/output': '1' });
     expect(result.warnings.map((w) => w.code)).toEqual(['total_row_skipped']);

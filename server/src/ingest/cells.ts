@@ -118,6 +118,26 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
+/** The number in text[from, to) when it is all ASCII digits, else -1. */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** "2026-08-01", as most files hold dates: read in place, without the regular expressions. */
+function plainIsoDate(text: string): string | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  return year < 0 || month < 0 || day < 0 ? null : isoDate(year, month, day);
+}
+
 export function parseDate(cell: RawCell): Parsed<string> {
   const expected = 'date' as const;
   let iso: string | null = null;
@@ -132,6 +152,8 @@ export function parseDate(cell: RawCell): Parsed<string> {
       iso = isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
     }
   } else if (cell.kind === 'text') {
+    const plain = plainIsoDate(cell.text);
+    if (plain !== null) return { ok: true, value: plain };
     const text = compact(cell.text);
     const m = DATE_TEXT.exec(text) ?? DATE_COMPACT.exec(text);
     if (m) iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -149,6 +171,9 @@ export function parseBoolean(cell: RawCell): Parsed<boolean> {
     return cell.value === 1 || cell.value === 0 ? { ok: true, value: cell.value === 1 } : { ok: false, expected };
   }
   if (cell.kind !== 'text') return { ok: false, expected };
+  // 是 and 否 as typed, looked up before the text is made uniform
+  if (TRUE_WORDS.has(cell.text)) return { ok: true, value: true };
+  if (FALSE_WORDS.has(cell.text)) return { ok: true, value: false };
   const word = compact(cell.text).toLowerCase();
   if (TRUE_WORDS.has(word)) return { ok: true, value: true };
   if (FALSE_WORDS.has(word)) return { ok: true, value: false };

@@ -2,7 +2,7 @@ import { toFixed, type IndicatorId, type IndustryField, type Rational } from '@s
 import type { Issues } from './issues';
 import type { Params } from './messages';
 import type { MappedColumn } from './headers';
-import { cellDisplay, type RawCell } from './sheet';
+import { BLANK, cellDisplay, type RawCell } from './sheet';
 
 /**
  * What a key is made of, kept beside it so that nothing downstream splits a key string: the key's
@@ -59,7 +59,7 @@ export class RowScope {
   ) {}
 
   cell(column: MappedColumn | undefined): RawCell {
-    return (column && (column.fixed ?? this.cells[column.index])) || { kind: 'blank' };
+    return (column && (column.fixed ?? this.cells[column.index])) || BLANK;
   }
 
   /**

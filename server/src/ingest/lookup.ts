@@ -6,6 +6,8 @@ import { compact } from './cells';
  * short name or an alias from the registry, with spaces and full-width brackets made uniform.
  */
 const normalise = (text: string): string => compact(text).toLowerCase();
+// The maps below are keyed by normalised words, and normalising is idempotent: a text that is a key
+// as typed is looked up without normalising it (the common case, for every row of a large file).
 
 export interface Named {
   id: string;
@@ -28,7 +30,7 @@ export function unitResolver(policy: Policy, registry: Registry): Resolver {
     for (const word of [unit.unitId, unit.name, unit.shortName, unit.nameEn, ...unit.aliases]) map.set(normalise(word), named);
   }
   const examples = registry.units.filter((u) => ranked.has(u.unitId)).slice(0, 4).map((u) => `“${u.name}”`);
-  return { resolve: (text) => map.get(normalise(text)) ?? null, examples: { examples: examples.join('、'), code: policy.units[0]! } };
+  return { resolve: (text) => map.get(text) ?? map.get(normalise(text)) ?? null, examples: { examples: examples.join('、'), code: policy.units[0]! } };
 }
 
 export function industryResolver(registry: Registry): Resolver {
@@ -40,7 +42,7 @@ export function industryResolver(registry: Registry): Resolver {
     }
   }
   const examples = registry.industries.slice(0, 3).map((i) => `“${i.name}”`);
-  return { resolve: (text) => map.get(normalise(text)) ?? null, examples: { examples: examples.join('、') } };
+  return { resolve: (text) => map.get(text) ?? map.get(normalise(text)) ?? null, examples: { examples: examples.join('、') } };
 }
 
 /** 类别 words come from the policy's subsidy kinds: id, names, short name and the words it lists. */
@@ -50,6 +52,8 @@ export function kindResolver(policy: Policy): (text: string) => SubsidyKind | nu
     for (const word of [rule.kind, rule.name, rule.nameEn, rule.shortName, ...rule.aliases]) map.set(normalise(word), rule.kind);
   }
   return (text) => {
+    const typed = map.get(text); // a kind's own word as typed: nothing to make uniform
+    if (typed !== undefined) return typed;
     const word = normalise(text);
     // "展会补贴", "认证类" name the same kinds
     return map.get(word) ?? map.get(word.replace(/(补贴|补助|支持|类|项目)$/, '')) ?? null;
@@ -58,14 +62,21 @@ export function kindResolver(policy: Policy): (text: string) => SubsidyKind | nu
 
 /** A total row (合计, 总计, 全市, 小计, "合 计"（全角空格）) is not a unit: new districts overlap districts (SPEC §2). */
 const TOTAL_ROW = /^(全市|全市合计|全市总计|全市小计|合计|总计|小计|共计|总和|本页合计|total|subtotal|grandtotal|sum)$/;
-/** `city` is the registry's city (柳州市): a row named after the whole city is a total too. */
-export function isTotalLabel(text: string, city: string): boolean {
-  const word = normalise(text).replace(/[:：]/g, '');
-  return TOTAL_ROW.test(word) || word === normalise(city) || word === `${normalise(city)}合计`;
-}
-
 /** Footnotes under a table: "注：…", "填表人：…", "数据来源：…". */
 const NOTE_ROW = /^(注|说明|备注|填表|制表|审核|负责人|联系人|联系电话|数据来源|资料来源|单位[:：])/;
-export function isNoteLabel(text: string): boolean {
-  return NOTE_ROW.test(normalise(text));
+
+/**
+ * What a row's label (the text of its id cell) says the row is: a total row, a footnote, or data
+ * (null). `city` is the registry's city (柳州市): a row named after the whole city is a total too.
+ * The label is normalised once, as every row of a 100,000-row file passes here.
+ */
+export function rowLabelKind(city: string): (label: string) => 'total' | 'note' | null {
+  const cityWord = normalise(city);
+  const cityTotal = `${cityWord}合计`;
+  return (label) => {
+    const word = normalise(label);
+    const bare = word.includes(':') || word.includes('：') ? word.replace(/[:：]/g, '') : word;
+    if (TOTAL_ROW.test(bare) || bare === cityWord || bare === cityTotal) return 'total';
+    return NOTE_ROW.test(word) ? 'note' : null;
+  };
 }

@@ -5,7 +5,7 @@ import { RowScope } from './entries';
 import { findHeader, type MappedColumn } from './headers';
 import type { Issues } from './issues';
 import type { RowReader } from './kinds/kind';
-import { isNoteLabel, isTotalLabel } from './lookup';
+import { rowLabelKind } from './lookup';
 import { ONE } from '@scoreboard/shared';
 import type { SheetTable } from './sheet';
 import type { Params } from './messages';
@@ -35,6 +35,7 @@ export function readSheet(input: {
   const columns = passes[0]!;
   const mappedIndexes = match.columns.map((c) => c.index);
   const idColumn = columns.get(input.idField);
+  const labelKind = rowLabelKind(registry.city);
 
   for (const duplicate of match.duplicates) {
     issues.error({
@@ -60,11 +61,12 @@ export function readSheet(input: {
       scope.warn(undefined, 'example_row_skipped');
       continue;
     }
-    if (idText && isTotalLabel(idText, registry.city)) {
+    const label = idText ? labelKind(idText) : null;
+    if (label === 'total') {
       scope.warn(idColumn, 'total_row_skipped', { text: idText });
       continue;
     }
-    if (idText && isNoteLabel(idText)) {
+    if (label === 'note') {
       scope.warn(idColumn, 'note_row_skipped', { text: idText.slice(0, 30) });
       continue;
     }

@@ -60,6 +60,8 @@ export function optionalDate(scope: RowScope, column: MappedColumn | undefined):
 const FEN_PER_YUAN = rat(100n);
 const CLEAN_CODE = /^[0-9A-Z]{18}$/;
 const PLAIN_YUAN = /^\d{1,13}(\.\d{1,2})?$/;
+/** the largest amount PLAIN_YUAN takes: 13 digits of 元 and 2 of 分 */
+const MAX_PLAIN_FEN = 10 ** 15 - 1;
 
 /** 元 to the fen, exactly: a claim is never rounded silently. */
 export function costFen(scope: RowScope, column: MappedColumn | undefined): number | null {
@@ -71,6 +73,12 @@ export function costFen(scope: RowScope, column: MappedColumn | undefined): numb
   // the common case, a plain amount in 元 to the fen, in integer arithmetic without rationals: typed
   // as text, or a number cell read as Excel shows it (15 significant digits, as parseNumber does)
   const inYuan = column.factor.n === 1n && column.factor.d === 1n;
+  if (inYuan && cell.kind === 'number') {
+    // a number cell that holds a whole number of fen exactly (fen / 100 is that very double): the
+    // same amount the decimal text below gives, without turning the number into text first
+    const fen = Math.round(cell.value * 100);
+    if (fen >= 0 && fen <= MAX_PLAIN_FEN && fen / 100 === cell.value) return fen || 0; // never -0
+  }
   const plain = !inYuan ? null : cell.kind === 'text' ? numberText(cell, false) : cell.kind === 'number' && Number.isFinite(cell.value) ? String(Number(cell.value.toPrecision(15))) : null;
   if (plain !== null && PLAIN_YUAN.test(plain)) return yuanToFen(plain);
   const parsed = parseNumber(cell, false);
