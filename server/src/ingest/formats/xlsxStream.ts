@@ -197,6 +197,30 @@ function rowAt(xml: string, at: number): number {
   return r;
 }
 
+/** The whole number written in text[from, to) (a style or shared-string index), read in place; -1 when it is not one. */
+function indexIn(text: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let at = from; at < to; at++) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** A cell's `t` attribute as written (`s`, `n`, `str` …), read from the tag without copying it in the common cases. */
+function cellType(tag: string): string | undefined {
+  const at = tag.indexOf(' t="');
+  if (at < 0) return undefined;
+  const first = tag.charCodeAt(at + 4);
+  if (tag.charCodeAt(at + 5) === 34 /* " */) {
+    if (first === 115) return 's';
+    if (first === 110) return 'n';
+  }
+  return tag.slice(at + 4, tag.indexOf('"', at + 4));
+}
+
 function readCells(book: Book, xml: string, from: number, to: number, rowNumber: number, cells: RawCell[]): void {
   let at = from;
   let column = -1;
@@ -223,24 +247,36 @@ function readCells(book: Book, xml: string, from: number, to: number, rowNumber:
     const close = xml.indexOf('</c>', tagEnd);
     if (close < 0 || close > to) throw new NotPlainXlsx('unclosed cell');
     at = close + 4;
-    const type = attribute(tag, 't');
+    const type = cellType(tag);
     const inner = xml.slice(tagEnd + 1, close);
-    let value: string | undefined;
+    // the value's place in `inner`, [valueFrom, valueTo), when the cell has a <v>
+    let valueFrom = -1;
+    let valueTo = -1;
     const vAt = inner.indexOf('<v');
     if (vAt >= 0) {
       const vEnd = inner.indexOf('>', vAt);
       const vClose = inner.indexOf('</v>', vEnd);
-      if (inner.charCodeAt(vEnd - 1) !== 47 && vClose > vEnd) value = inner.slice(vEnd + 1, vClose);
+      if (inner.charCodeAt(vEnd - 1) !== 47 && vClose > vEnd) {
+        valueFrom = vEnd + 1;
+        valueTo = vClose;
+      }
     }
     let cell: RawCell;
-    if ((value === undefined || value === '') && type !== 'inlineStr' && inner.includes('<f')) {
+    if (valueTo === valueFrom && type !== 'inlineStr' && inner.includes('<f')) {
       // a formula saved without its result: reported, never read as 0; a shared formula's copies have no text
       const formula = unescapeXml(/<f(?:\s[^>]*)?>([^<]*)<\/f>/.exec(inner)?.[1] ?? '');
       cell = { kind: 'error', text: formula ? `=${formula}` : '=…', noResult: true };
+    } else if (type === 's' && valueFrom >= 0) {
+      // a shared string, the commonest cell: its index read in place
+      const index = indexIn(inner, valueFrom, valueTo);
+      cell = index >= 0 ? sharedCell(book, index) : cellValue(book, type, 0, inner.slice(valueFrom, valueTo), undefined);
     } else {
+      const value = valueFrom < 0 ? undefined : inner.slice(valueFrom, valueTo);
       const inline = type === 'inlineStr' ? /<is>([\s\S]*)<\/is>/.exec(inner)?.[1] : undefined;
-      const style = attribute(tag, 's');
-      cell = cellValue(book, type, style === undefined ? 0 : Number(style), value, inline);
+      const styleAt = tag.indexOf(' s="');
+      const styleEnd = styleAt < 0 ? -1 : tag.indexOf('"', styleAt + 4);
+      const style = styleAt < 0 ? 0 : indexIn(tag, styleAt + 4, styleEnd);
+      cell = cellValue(book, type, style >= 0 ? style : Number(tag.slice(styleAt + 4, styleEnd)), value, inline);
     }
     if (cell.kind === 'blank') continue;
     while (cells.length < column) cells.push(BLANK);
