@@ -21,7 +21,8 @@ export interface EntryParts {
 /** One figure or record read from a file, keyed as the server stores it (shared/src/keys.ts). */
 export interface IngestEntry extends EntryParts {
   key: string;
-  value: string;
+  /** as stored: a figure's decimal text, or a record's JSON */
+  readonly value: string;
   label: string; // e.g. "城中区 · 8月 · 工业投资"
   /** the label in English, for figures ("城中区 Chengzhong District · Aug · Industrial investment") */
   labelEn?: string;
@@ -127,6 +128,33 @@ export class EntrySink {
     added.sheet = scope.sheet;
     added.row = scope.row;
     this.entries.push(added);
+  }
+
+  /** A record, stored whole as the JSON of `record` (made when the value is asked for: RecordEntry). */
+  addRecord(scope: RowScope, idColumn: MappedColumn | undefined, entry: { key: string; record: object; label: string; column?: string }): void {
+    if (!this.claim(scope, idColumn, entry.key, entry.label)) return;
+    this.entries.push(new RecordEntry(entry.key, entry.record, entry.label, scope.sheet, scope.row, entry.column));
+  }
+}
+
+/**
+ * A record read from a file (a claim, a listed enterprise): its JSON is made when asked for — by the
+ * commit, or by a preview comparing it with a stored record — not for every row read. A preview
+ * of 100,000 new claims never needs it, and the record's fields are mostly strings the file's
+ * cells already hold, where the JSON would be a copy of them all.
+ */
+class RecordEntry implements IngestEntry {
+  constructor(
+    readonly key: string,
+    private readonly record: object,
+    readonly label: string,
+    readonly sheet: string,
+    readonly row: number,
+    readonly column: string | undefined,
+  ) {}
+
+  get value(): string {
+    return JSON.stringify(this.record);
   }
 }
 

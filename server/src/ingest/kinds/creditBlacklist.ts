@@ -25,8 +25,8 @@ export const creditBlacklist: KindModule = {
       const enterpriseName = text(scope, columns.get('enterpriseName')) ?? '';
       const listedOn = optionalDate(scope, columns.get('listedOn'));
       if (scope.failed || !code) return;
-      sink.add(scope, codeColumn, {
-        key: code, value: JSON.stringify({ creditCode: code, enterpriseName, listedOn }),
+      sink.addRecord(scope, codeColumn, {
+        key: code, record: { creditCode: code, enterpriseName, listedOn },
         label: enterpriseName ? `${code} · ${enterpriseName}` : code, column: codeColumn?.header,
       });
     };

@@ -74,7 +74,7 @@ export const subsidyApplications: KindModule = {
       const declaration = optionalBoolean(scope, columns.get('declaration'));
       if (scope.failed || !applicationId || !enterpriseName || !code || !kind || fen === null) return;
       const input: ApplicationInput = { applicationId, enterpriseName, creditCode: code, aboveSize, kind, item, date, costFen: fen, certType, declaration };
-      sink.add(scope, idColumn, { key: applicationId, value: JSON.stringify(input), label: `${applicationId} · ${enterpriseName}`, column: idColumn?.header });
+      sink.addRecord(scope, idColumn, { key: applicationId, record: input, label: `${applicationId} · ${enterpriseName}`, column: idColumn?.header });
     };
   },
 
