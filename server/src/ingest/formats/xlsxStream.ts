@@ -30,8 +30,16 @@ function richText(xml: string): string {
 function sharedStrings(xml: string | undefined): string[] {
   if (xml === undefined) return [];
   const strings: string[] = [];
-  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) strings.push(m[1] === undefined ? '' : richText(m[1]));
+  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) strings.push(m[1] === undefined ? '' : plainText(m[1]) ?? richText(m[1]));
   return strings;
+}
+
+/** A string of one plain run, `<t>…</t>` or `<t xml:space="preserve">…</t>` (most are): its text without a search for runs. */
+function plainText(si: string): string | undefined {
+  const after = si.charCodeAt(2);
+  if (!si.startsWith('<t') || (after !== 62 /* > */ && after !== 32) || !si.endsWith('</t>')) return undefined;
+  const start = si.indexOf('>') + 1;
+  return si.indexOf('<', start) === si.length - 4 ? unescapeXml(si.slice(start, -4)) : undefined;
 }
 
 /** Style index → the cell's number format, as SheetJS names it (`z`). */
