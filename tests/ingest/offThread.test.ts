@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseUpload } from '../../server/src/ingest';
 import { OFF_THREAD_BYTES, prepareParseWorker, readUpload } from '../../server/src/ingest/offThread';
-import { readInPlace, type UploadRead } from '../../server/src/ingest/uploadRead';
+import { packValues, readInPlace, unpackValues, type UploadRead } from '../../server/src/ingest/uploadRead';
 import { subsidyCsv } from '../support/generate';
 import { fixture, liuzhou } from './helpers';
 
@@ -46,4 +46,11 @@ describe('reading a large file in a worker thread', () => {
     expect(read.keys).toEqual([]);
     read.close();
   }, 60_000);
+
+  it('hands the commit its values as UTF-8 bytes that give back every value exactly', () => {
+    const values = ['{"enterpriseName":"柳州螺蛳粉有限公司"}', '', '6123.50', 'emoji 🏭 and “quotes”', '{"item":"line\\nbreak"}'];
+    const packed = packValues(values.map((value, i) => ({ key: `K${i}`, value, label: '', sheet: 's', row: i + 2 })));
+    expect(packed.ends).toEqual(Uint32Array.from(values.map((_, i) => Buffer.byteLength(values.slice(0, i + 1).join(''), 'utf8'))));
+    expect([...unpackValues(values.map((_, i) => `K${i}`), packed)]).toEqual(values.map((value, i) => [`K${i}`, value]));
+  });
 });

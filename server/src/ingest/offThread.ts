@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Issue } from './messages';
 import { parseUpload, type IngestResult, type ParseInput } from './parse';
-import { readInPlace, type Preview, type PreviewRequest, type UploadRead } from './uploadRead';
+import { readInPlace, unpackValues, type PackedValues, type Preview, type PreviewRequest, type UploadRead } from './uploadRead';
 
 /**
  * Large files are read in a worker thread. Reading a 100,000-row workbook takes seconds of CPU and
@@ -123,10 +123,9 @@ async function readInWorker(input: ParseInput, worker: ParseWorker): Promise<Upl
     ...head,
     preview: (request) => worker.ask<Preview>({ type: 'preview', request }),
     async entries() {
-      const values = await worker.ask<string[]>({ type: 'values' });
-      return (function* () {
-        for (let i = 0; i < keys.length; i++) yield [keys[i]!, values[i]!] as const;
-      })();
+      const values = await worker.ask<PackedValues>({ type: 'values' });
+      if (values.ends.length !== keys.length) throw new Error(`the reader sent ${values.ends.length} values for ${keys.length} keys`);
+      return unpackValues(keys, values);
     },
     close: () => worker.end(),
   };

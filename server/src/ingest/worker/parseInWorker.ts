@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Policy } from '@scoreboard/shared';
 import { parseUpload, type IngestResult } from '../parse';
-import { previewEntries } from '../uploadRead';
+import { packValues, previewEntries } from '../uploadRead';
 import type { WorkerRequest } from '../offThread';
 
 /**
@@ -27,9 +27,11 @@ parentPort!.on('message', (request: WorkerRequest) => {
     case 'preview':
       parentPort!.postMessage(previewEntries(read!.result, read!.policy, request.request));
       return;
-    case 'values':
-      parentPort!.postMessage(read!.result.entries.map((e) => e.value));
+    case 'values': {
+      const values = packValues(read!.result.entries);
+      parentPort!.postMessage(values, [values.bytes.buffer, values.ends.buffer]);
       return;
+    }
   }
 });
 parentPort!.postMessage('ready');
