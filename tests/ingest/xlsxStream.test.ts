@@ -86,4 +86,26 @@ describe('the streaming .xlsx reader reads what SheetJS reads', () => {
     expect(values(read)).toEqual(values(await parse('unit-targets', 'targets.csv', '单位名称,固定资产投资目标（万元）,规上工业总产值目标（万元）\n柳东新区,100000,500000\n柳江区,80000,420000\n')));
     expect(read.entries.length).toBeGreaterThan(0);
   });
+
+  it('a cell tag written another way (spaces around =, attributes on new lines) is not guessed at: SheetJS reads it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('目标');
+    ws.addRow(['单位名称', '固定资产投资目标（万元）', '规上工业总产值目标（万元）']);
+    ws.addRow(['柳东新区', 100000, 500000]);
+    ws.addRow(['柳江区', 80000, 420000]);
+    const check = checkSpreadsheetZip(Buffer.from(await wb.xlsx.writeBuffer()));
+    if (!check.ok) throw new Error(check.code);
+    const csv = await parse('unit-targets', 'targets.csv', '单位名称,固定资产投资目标（万元）,规上工业总产值目标（万元）\n柳东新区,100000,500000\n柳江区,80000,420000\n');
+    for (const rewrite of [(xml: string) => xml.replace('<c r="A2" t="s">', '<c r = "A2" t = "s">'), (xml: string) => xml.replace(/<c r="(B\d)"/g, '<c\n  r="$1"')]) {
+      const parts = new Map(check.parts);
+      const sheet = rewrite(Buffer.from(parts.get('xl/worksheets/sheet1.xml')!).toString('utf8'));
+      expect(sheet).not.toBe(Buffer.from(parts.get('xl/worksheets/sheet1.xml')!).toString('utf8'));
+      parts.set('xl/worksheets/sheet1.xml', Buffer.from(sheet));
+      expect(() => readPlainXlsx(parts).forEach((t) => [...t.rows()])).toThrow(NotPlainXlsx);
+      const data = writeZip([...parts].map(([name, bytes]) => ({ name, deflated: deflateRawSync(bytes), declaredSize: bytes.length, crc: crc32(bytes) })));
+      const read = await parse('unit-targets', 'targets.xlsx', data);
+      expect(read.errors).toEqual([]);
+      expect(values(read)).toEqual(values(csv));
+    }
+  });
 });

@@ -217,79 +217,129 @@ function indexIn(text: string, from: number, to: number): number {
   return n;
 }
 
-/** A cell's `t` attribute as written (`s`, `n`, `str` …), read from the tag without copying it in the common cases. */
-function cellType(tag: string): string | undefined {
-  const at = tag.indexOf(' t="');
+/** A cell's type (`t`) as written (`s`, `n`, `str` …) from its place in the XML, without a copy in the common cases. */
+function cellType(xml: string, at: number, end: number): string | undefined {
   if (at < 0) return undefined;
-  const first = tag.charCodeAt(at + 4);
-  if (tag.charCodeAt(at + 5) === 34 /* " */) {
-    if (first === 115) return 's';
-    if (first === 110) return 'n';
+  if (end === at + 1) {
+    const code = xml.charCodeAt(at);
+    if (code === 115) return 's';
+    if (code === 110) return 'n';
   }
-  return tag.slice(at + 4, tag.indexOf('"', at + 4));
+  return xml.slice(at, end);
 }
 
+/** Whether xml[from, to) is an attribute's name: not empty, no white space, quote or end of tag in it. */
+function isName(xml: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let at = from; at < to; at++) {
+    const code = xml.charCodeAt(at);
+    if (code <= 32 || code === 34 || code === 39 || code === 47 || code === 60 || code === 62) return false;
+  }
+  return true;
+}
+
+/**
+ * One row's cells, `<c …>` by `<c …>`. A cell's attributes are read where they are written, one
+ * ` name="value"` after another: r (the reference), t (the type) and s (the style). The commonest
+ * cells — a shared string `<c r="B7" t="s"><v>12</v></c>` or a number `<c r="H7"><v>1234.5</v></c>` —
+ * are read in place too; every other cell is cut out and looked at whole. A tag written otherwise
+ * (another quote, other white space) is not guessed at: NotPlainXlsx.
+ */
 function readCells(book: Book, xml: string, from: number, to: number, rowNumber: number, cells: RawCell[]): void {
   let at = from;
   let column = -1;
   for (;;) {
     const open = xml.indexOf('<c', at);
     if (open < 0 || open >= to) return;
-    const after = xml.charCodeAt(open + 2);
-    if (after !== 32 && after !== 62 && after !== 47) throw new NotPlainXlsx('unexpected element in a row');
-    const tagEnd = xml.indexOf('>', open);
-    // attributes are looked for in the tag alone: a search of the whole sheet for a missing one is quadratic
-    const tag = xml.slice(open, tagEnd);
-    const refAt = tag.indexOf(' r="');
-    if (refAt >= 0) {
-      const c = columnAt(tag, refAt + 4);
-      if (c <= column || rowAt(tag, refAt + 4) !== rowNumber) throw new NotPlainXlsx('cell out of place');
-      column = c;
-    } else {
-      column++;
+    let p = open + 2;
+    let code = xml.charCodeAt(p);
+    if (code !== 32 && code !== 62 && code !== 47) throw new NotPlainXlsx('unexpected element in a row');
+    let referenced = false;
+    let typeAt = -1;
+    let typeEnd = -1;
+    let styleAt = -1;
+    let styleEnd = -1;
+    while (code === 32) {
+      const equals = xml.indexOf('="', p + 1);
+      const valueEnd = equals < 0 ? -1 : xml.indexOf('"', equals + 2);
+      if (valueEnd < 0 || valueEnd >= to || !isName(xml, p + 1, equals)) throw new NotPlainXlsx('cell attributes');
+      if (equals === p + 2) {
+        const name = xml.charCodeAt(p + 1);
+        if (name === 114 /* r */) {
+          const c = columnAt(xml, equals + 2);
+          if (c <= column || rowAt(xml, equals + 2) !== rowNumber) throw new NotPlainXlsx('cell out of place');
+          column = c;
+          referenced = true;
+        } else if (name === 116 /* t */) {
+          typeAt = equals + 2;
+          typeEnd = valueEnd;
+        } else if (name === 115 /* s */) {
+          styleAt = equals + 2;
+          styleEnd = valueEnd;
+        }
+      }
+      p = valueEnd + 1;
+      code = xml.charCodeAt(p);
     }
-    if (xml.charCodeAt(tagEnd - 1) === 47 /* <c …/> holds nothing */) {
-      at = tagEnd + 1;
+    if (!referenced) column++;
+    if (code === 47 /* <c …/> holds nothing */) {
+      if (xml.charCodeAt(p + 1) !== 62) throw new NotPlainXlsx('cell tag');
+      at = p + 2;
       continue;
     }
-    const close = xml.indexOf('</c>', tagEnd);
-    if (close < 0 || close > to) throw new NotPlainXlsx('unclosed cell');
-    at = close + 4;
-    const type = cellType(tag);
-    const inner = xml.slice(tagEnd + 1, close);
-    // the value's place in `inner`, [valueFrom, valueTo), when the cell has a <v>
-    let valueFrom = -1;
-    let valueTo = -1;
-    const vAt = inner.indexOf('<v');
-    if (vAt >= 0) {
-      const vEnd = inner.indexOf('>', vAt);
-      const vClose = inner.indexOf('</v>', vEnd);
-      if (inner.charCodeAt(vEnd - 1) !== 47 && vClose > vEnd) {
-        valueFrom = vEnd + 1;
-        valueTo = vClose;
+    if (code !== 62) throw new NotPlainXlsx('cell tag');
+    const tagEnd = p;
+    const type = cellType(xml, typeAt, typeEnd);
+    const style = styleAt < 0 ? 0 : indexIn(xml, styleAt, styleEnd);
+    let cell: RawCell | undefined;
+    if (xml.charCodeAt(tagEnd + 1) === 60 && xml.charCodeAt(tagEnd + 2) === 118 && xml.charCodeAt(tagEnd + 3) === 62 && (type === 's' || type === undefined || type === 'n')) {
+      // <v>…</v></c>: a shared string's index or a number
+      const valueFrom = tagEnd + 4;
+      const valueTo = xml.indexOf('<', valueFrom);
+      if (valueTo > valueFrom && valueTo < to && xml.startsWith('</v></c>', valueTo)) {
+        at = valueTo + 8;
+        const index = type === 's' ? indexIn(xml, valueFrom, valueTo) : -1;
+        cell = index >= 0 ? sharedCell(book, index) : cellValue(book, type, style >= 0 ? style : Number(xml.slice(styleAt, styleEnd)), xml.slice(valueFrom, valueTo), undefined);
       }
     }
-    let cell: RawCell;
-    if (valueTo === valueFrom && type !== 'inlineStr' && inner.includes('<f')) {
-      // a formula saved without its result: reported, never read as 0; a shared formula's copies have no text
-      const formula = unescapeXml(/<f(?:\s[^>]*)?>([^<]*)<\/f>/.exec(inner)?.[1] ?? '');
-      cell = { kind: 'error', text: formula ? `=${formula}` : '=…', noResult: true };
-    } else if (type === 's' && valueFrom >= 0) {
-      // a shared string, the commonest cell: its index read in place
-      const index = indexIn(inner, valueFrom, valueTo);
-      cell = index >= 0 ? sharedCell(book, index) : cellValue(book, type, 0, inner.slice(valueFrom, valueTo), undefined);
-    } else {
-      const value = valueFrom < 0 ? undefined : inner.slice(valueFrom, valueTo);
-      const inline = type === 'inlineStr' ? /<is>([\s\S]*)<\/is>/.exec(inner)?.[1] : undefined;
-      const styleAt = tag.indexOf(' s="');
-      const styleEnd = styleAt < 0 ? -1 : tag.indexOf('"', styleAt + 4);
-      const style = styleAt < 0 ? 0 : indexIn(tag, styleAt + 4, styleEnd);
-      cell = cellValue(book, type, style >= 0 ? style : Number(tag.slice(styleAt + 4, styleEnd)), value, inline);
+    if (cell === undefined) {
+      const close = xml.indexOf('</c>', tagEnd);
+      if (close < 0 || close > to) throw new NotPlainXlsx('unclosed cell');
+      at = close + 4;
+      cell = otherCell(book, type, style >= 0 ? style : Number(xml.slice(styleAt, styleEnd)), xml.slice(tagEnd + 1, close));
     }
     if (cell.kind === 'blank') continue;
     while (cells.length < column) cells.push(BLANK);
     cells[column] = cell;
   }
+}
+
+/** A cell whose content is not a plain `<v>`: a formula, an inline string, an empty value. */
+function otherCell(book: Book, type: string | undefined, style: number, inner: string): RawCell {
+  // the value's place in `inner`, [valueFrom, valueTo), when the cell has a <v>
+  let valueFrom = -1;
+  let valueTo = -1;
+  const vAt = inner.indexOf('<v');
+  if (vAt >= 0) {
+    const vEnd = inner.indexOf('>', vAt);
+    const vClose = inner.indexOf('</v>', vEnd);
+    if (inner.charCodeAt(vEnd - 1) !== 47 && vClose > vEnd) {
+      valueFrom = vEnd + 1;
+      valueTo = vClose;
+    }
+  }
+  if (valueTo === valueFrom && type !== 'inlineStr' && inner.includes('<f')) {
+    // a formula saved without its result: reported, never read as 0; a shared formula's copies have no text
+    const formula = unescapeXml(/<f(?:\s[^>]*)?>([^<]*)<\/f>/.exec(inner)?.[1] ?? '');
+    return { kind: 'error', text: formula ? `=${formula}` : '=…', noResult: true };
+  }
+  if (type === 's' && valueFrom >= 0) {
+    const index = indexIn(inner, valueFrom, valueTo);
+    if (index >= 0) return sharedCell(book, index);
+  }
+  const value = valueFrom < 0 ? undefined : inner.slice(valueFrom, valueTo);
+  const inline = type === 'inlineStr' ? /<is>([\s\S]*)<\/is>/.exec(inner)?.[1] : undefined;
+  return cellValue(book, type, style, value, inline);
 }
 
 /** As SheetJS's reader does for us on other formats (see sheetjs.ts spreadMerges), within the row's cells. */
