@@ -130,9 +130,11 @@ export class EntrySink {
     this.entries.push(added);
   }
 
-  /** A record, stored whole as the JSON of `record` (made when the value is asked for: RecordEntry). */
-  addRecord(scope: RowScope, idColumn: MappedColumn | undefined, entry: { key: string; record: object; label: string; column?: string }): void {
-    if (!this.claim(scope, idColumn, entry.key, entry.label)) return;
+  /**
+   * A record, stored whole as the JSON of `record` (made when the value is asked for: RecordEntry),
+   * from a row whose claim of the key succeeded: records claim their key before anything else.
+   */
+  addRecord(scope: RowScope, entry: { key: string; record: object; label: string; column?: string }): void {
     this.entries.push(new RecordEntry(entry.key, entry.record, entry.label, scope.sheet, scope.row, entry.column));
   }
 }

@@ -61,22 +61,29 @@ export function kindResolver(policy: Policy): (text: string) => SubsidyKind | nu
 }
 
 /** A total row (合计, 总计, 全市, 小计, "合 计"（全角空格）) is not a unit: new districts overlap districts (SPEC §2). */
-const TOTAL_ROW = /^(全市|全市合计|全市总计|全市小计|合计|总计|小计|共计|总和|本页合计|total|subtotal|grandtotal|sum)$/;
+const TOTAL_WORDS = ['全市', '全市合计', '全市总计', '全市小计', '合计', '总计', '小计', '共计', '总和', '本页合计', 'total', 'subtotal', 'grandtotal', 'sum'];
 /** Footnotes under a table: "注：…", "填表人：…", "数据来源：…". */
 const NOTE_ROW = /^(注|说明|备注|填表|制表|审核|负责人|联系人|联系电话|数据来源|资料来源|单位[:：])/;
+const NOTE_FIRST = '注说备填制审负联数资单';
 
 /**
  * What a row's label (the text of its id cell) says the row is: a total row, a footnote, or data
  * (null). `city` is the registry's city (柳州市): a row named after the whole city is a total too.
- * The label is normalised once, as every row of a 100,000-row file passes here.
+ * Every row of a 100,000-row file passes here: a label that starts with an ASCII character no
+ * total or footnote starts with (an application id, a unit code) is data at once, and any other
+ * is normalised once.
  */
 export function rowLabelKind(city: string): (label: string) => 'total' | 'note' | null {
   const cityWord = normalise(city);
-  const cityTotal = `${cityWord}合计`;
+  const totals = new Set([...TOTAL_WORDS, cityWord, `${cityWord}合计`]);
+  const firsts = new Set([...totals, ...NOTE_FIRST].map((word) => word.charCodeAt(0)));
   return (label) => {
+    const first = label.charCodeAt(0);
+    // ASCII other than white space is its own normalised form, lower-cased (A-Z → a-z)
+    if (first > 32 && first < 127 && !firsts.has(first >= 65 && first <= 90 ? first + 32 : first)) return null;
     const word = normalise(label);
-    const bare = word.includes(':') || word.includes('：') ? word.replace(/[:：]/g, '') : word;
-    if (TOTAL_ROW.test(bare) || bare === cityWord || bare === cityTotal) return 'total';
+    const bare = word.includes(':') ? word.replace(/:/g, '') : word;
+    if (totals.has(bare)) return 'total';
     return NOTE_ROW.test(word) ? 'note' : null;
   };
 }

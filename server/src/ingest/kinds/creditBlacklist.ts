@@ -21,11 +21,11 @@ export const creditBlacklist: KindModule = {
     return (scope, columns) => {
       const codeColumn = columns.get('creditCode');
       const code = creditCode(scope, codeColumn);
-      if (code) sink.claim(scope, codeColumn, code, code);
+      const claimed = code !== null && sink.claim(scope, codeColumn, code, code);
       const enterpriseName = text(scope, columns.get('enterpriseName')) ?? '';
       const listedOn = optionalDate(scope, columns.get('listedOn'));
-      if (scope.failed || !code) return;
-      sink.addRecord(scope, codeColumn, {
+      if (scope.failed || !claimed) return;
+      sink.addRecord(scope, {
         key: code, record: { creditCode: code, enterpriseName, listedOn },
         label: enterpriseName ? `${code} · ${enterpriseName}` : code, column: codeColumn?.header,
       });

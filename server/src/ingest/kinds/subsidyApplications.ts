@@ -59,7 +59,7 @@ export const subsidyApplications: KindModule = {
       const idColumn = columns.get('applicationId');
       const applicationId = requiredText(scope, idColumn, 'applicationId');
       // claimed before the other cells are checked: a duplicate id is reported even on a faulty row
-      if (applicationId) sink.claim(scope, idColumn, applicationId, applicationId);
+      const claimed = applicationId !== null && applicationId !== '' && sink.claim(scope, idColumn, applicationId, applicationId);
       const enterpriseName = requiredText(scope, columns.get('enterpriseName'), 'enterpriseName');
       const code = creditCode(scope, columns.get('creditCode'));
       const aboveSize = optionalBoolean(scope, columns.get('aboveSize'));
@@ -72,9 +72,9 @@ export const subsidyApplications: KindModule = {
       const fen = costFen(scope, columns.get('costYuan'));
       const certType = text(scope, columns.get('certType'));
       const declaration = optionalBoolean(scope, columns.get('declaration'));
-      if (scope.failed || !applicationId || !enterpriseName || !code || !kind || fen === null) return;
+      if (scope.failed || !claimed || !applicationId || !enterpriseName || !code || !kind || fen === null) return;
       const input: ApplicationInput = { applicationId, enterpriseName, creditCode: code, aboveSize, kind, item, date, costFen: fen, certType, declaration };
-      sink.addRecord(scope, idColumn, { key: applicationId, record: input, label: `${applicationId} · ${enterpriseName}`, column: idColumn?.header });
+      sink.addRecord(scope, { key: applicationId, record: input, label: `${applicationId} · ${enterpriseName}`, column: idColumn?.header });
     };
   },
 
