@@ -46,4 +46,19 @@ describe('currentOf: the stored values of the keys a file names', () => {
     expect(batches.currentOf('p', 'subsidy-applications', all)).toEqual(new Map([...batches.currentValues('p', 'subsidy-applications')]));
     expect(batches.currentOf('p', 'subsidy-applications', new Set())).toEqual(new Map());
   });
+
+  it('reads only the stored keys between the file\'s lowest and highest, in SQLite\'s order', () => {
+    const { batches, insert } = store();
+    insert(claims(0, 300, 'stored'));
+    // 中 (U+4E2D) sorts before ｚ (U+FF5A) both ways; 😀 (a surrogate pair) sorts before ｚ in JavaScript, after it in UTF-8
+    insert([['中-1', '"cjk"'], ['ｚ-1', '"fullwidth"'], ['😀-1', '"emoji"']]);
+    const ask = (...keys: string[]) => Object.fromEntries(batches.currentOf('p', 'subsidy-applications', new Set(keys)));
+    // new claims numbered after the stored ones: none read, none found
+    expect(ask('A-1000', 'A-1001')).toEqual({});
+    // a file spanning stored and new ids: the stored ones inside its range
+    expect(ask('A-0290', 'A-0299', 'A-0300', 'A-0301')).toEqual({ 'A-0290': '{"v":"stored","n":290}', 'A-0299': '{"v":"stored","n":299}' });
+    // keys beyond U+D800: every stored key is looked at, so none is missed for the orders differing
+    expect(ask('😀-1', 'ｚ-1')).toEqual({ '😀-1': '"emoji"', 'ｚ-1': '"fullwidth"' });
+    expect(ask('中-1', 'A-0001')).toEqual({ '中-1': '"cjk"', 'A-0001': '{"v":"stored","n":1}' });
+  });
 });

@@ -77,6 +77,8 @@ export function createBatchesRepository(db: Database) {
     .pluck();
   const keysOfBatch = db.prepare<[number], string>('SELECT key FROM entries WHERE batch_id = ?').pluck();
   const entriesOfBatch = db.prepare<[number], [string, string]>('SELECT key, value FROM entries WHERE batch_id = ?').raw();
+  const keysOfBatchIn = db.prepare<[number, string, string], string>('SELECT key FROM entries WHERE batch_id = ? AND key BETWEEN ? AND ?').pluck();
+  const entriesOfBatchIn = db.prepare<[number, string, string], [string, string]>('SELECT key, value FROM entries WHERE batch_id = ? AND key BETWEEN ? AND ?').raw();
   const valueOf = db.prepare<[number, string], string>('SELECT value FROM entries WHERE batch_id = ? AND key = ?').pluck();
   // Only figure kinds carry unit keys; industry ids never clash with unit ids, but say so anyway.
   const listForUnit = db.prepare<[string, string, string], BatchRow & { unit_keys: number }>(
@@ -151,12 +153,16 @@ export function createBatchesRepository(db: Database) {
     currentOf(policyId: string, kind: UploadKind, keys: ReadonlySet<string>): Map<string, string> {
       const found = new Map<string, string>();
       if (keys.size === 0) return found;
+      // only the stored keys between the file's lowest and highest: a file of new claims numbered
+      // after the stored ones reads none of them
+      const range = keyRange(keys);
       for (const batchId of liveBatchesNewestFirst.all(policyId, kind)) {
-        const batchKeys = keysOfBatch.all(batchId);
+        const batchKeys = range ? keysOfBatchIn.all(batchId, range.low, range.high) : keysOfBatch.all(batchId);
         const wanted = batchKeys.filter((key) => keys.has(key) && !found.has(key));
         if (wanted.length > batchKeys.length / 8) {
           // most of the batch is asked about (a file uploaded again): its values in one read
-          for (const [key, value] of entriesOfBatch.all(batchId)) if (keys.has(key) && !found.has(key)) found.set(key, value);
+          const entries = range ? entriesOfBatchIn.all(batchId, range.low, range.high) : entriesOfBatch.all(batchId);
+          for (const [key, value] of entries) if (keys.has(key) && !found.has(key)) found.set(key, value);
         } else {
           for (const key of wanted) found.set(key, valueOf.get(batchId, key)!);
         }
@@ -168,3 +174,22 @@ export function createBatchesRepository(db: Database) {
   };
 }
 export type BatchesRepository = ReturnType<typeof createBatchesRepository>;
+
+/** Characters from U+D800 up: JavaScript orders them by UTF-16 code unit, SQLite by UTF-8 byte. */
+const OTHER_ORDER = /[\uD800-\uFFFF]/;
+
+/**
+ * The lowest and highest of some keys in SQLite's order (BINARY: UTF-8 bytes), for `key BETWEEN`.
+ * Below U+D800 that is JavaScript's own order; with a key that has a character from there up, null:
+ * every stored key is read.
+ */
+function keyRange(keys: ReadonlySet<string>): { low: string; high: string } | null {
+  let low: string | undefined;
+  let high: string | undefined;
+  for (const key of keys) {
+    if (OTHER_ORDER.test(key)) return null;
+    if (low === undefined || key < low) low = key;
+    if (high === undefined || key > high) high = key;
+  }
+  return low === undefined || high === undefined ? null : { low, high };
+}
