@@ -14,6 +14,7 @@ import type { ChangeRecorder } from './changes';
 const PARSE_CACHE_MS = 10 * 60 * 1000;
 /** The figure kinds plausibility compares with, in the order a key is looked for. */
 const FIGURE_KINDS = ['unit-targets', 'unit-actuals', 'industry-output'] as const;
+const isFigureKind = (kind: UploadKind): boolean => (FIGURE_KINDS as readonly UploadKind[]).includes(kind);
 
 /** Only the base name, without control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
@@ -97,7 +98,9 @@ export function createUploadsService(deps: {
       // SPEC.md §8: the preview shows old → new for every key the file mentions. Only those keys'
       // stored values are read: a kind may hold 100,000 claims the file does not touch.
       const current = deps.batches.currentOf(input.policyId, input.kind, new Set(read.keys));
-      const { summary, changes, plausibility } = await read.preview({ current, figures: storedFigures(input.policyId), lang: input.lang });
+      // a figure is checked against the stored figures; a record (a claim, a listed enterprise) is not
+      const figures = isFigureKind(input.kind) ? storedFigures(input.policyId) : new Map<string, string>();
+      const { summary, changes, plausibility } = await read.preview({ current, figures, lang: input.lang });
       const warnings = renderIssues([...read.warnings, ...plausibility], input.lang);
 
       const result = { kind: input.kind, fileName, sha256, rowsRead: read.rowsRead, summary, changes, warnings };
