@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { subsidiesSchema, type Subsidies } from '@scoreboard/shared';
 import { acceptsGzip } from '../../server/src/routes/policies';
-import { encodeSubsidies } from '../../server/src/services/subsidies';
+import { encodeSubsidies } from '../../server/src/services/subsidyEvaluation';
 
 describe('the subsidies answer, encoded one application at a time (issue 13: memory)', () => {
   const answer: Subsidies = {

@@ -80,6 +80,9 @@ export function createBatchesRepository(db: Database) {
   const keysOfBatchIn = db.prepare<[number, string, string], string>('SELECT key FROM entries WHERE batch_id = ? AND key BETWEEN ? AND ?').pluck();
   const entriesOfBatchIn = db.prepare<[number, string, string], [string, string]>('SELECT key, value FROM entries WHERE batch_id = ? AND key BETWEEN ? AND ?').raw();
   const valueOf = db.prepare<[number, string], string>('SELECT value FROM entries WHERE batch_id = ? AND key = ?').pluck();
+  const liveKeys = db
+    .prepare<[string, string], number>('SELECT COALESCE(SUM(keys), 0) FROM batches WHERE policy_id = ? AND kind = ? AND reverted_at IS NULL')
+    .pluck();
   // Only figure kinds carry unit keys; industry ids never clash with unit ids, but say so anyway.
   const listForUnit = db.prepare<[string, string, string], BatchRow & { unit_keys: number }>(
     `SELECT b.*, COUNT(*) AS unit_keys
@@ -170,6 +173,8 @@ export function createBatchesRepository(db: Database) {
       }
       return found;
     },
+    /** How many keys the live batches of a kind hold, a key in two batches twice: the most there can be current. */
+    liveKeyCount: (policyId: string, kind: UploadKind): number => liveKeys.get(policyId, kind) ?? 0,
     latestChangeAt: (policyId: string) => latestChange.get(policyId)?.at ?? null,
   };
 }

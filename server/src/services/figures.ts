@@ -6,7 +6,7 @@ import {
 import type { BatchesRepository } from '../repositories/batches';
 
 /** The current figures of a policy, read from the latest non-reverted batch of each key. */
-export function createFiguresReader(batches: Pick<BatchesRepository, 'currentValues' | 'forEachCurrent'>) {
+export function createFiguresReader(batches: Pick<BatchesRepository, 'currentValues' | 'forEachCurrent' | 'liveKeyCount'>) {
   return {
     units(policyId: string) {
       return unitFiguresFromEntries(batches.currentValues(policyId, 'unit-targets'), batches.currentValues(policyId, 'unit-actuals'));
@@ -24,6 +24,8 @@ export function createFiguresReader(batches: Pick<BatchesRepository, 'currentVal
       });
       return out;
     },
+    /** At most how many claims there are (a claim uploaded twice counts twice), without reading them. */
+    claimCount: (policyId: string): number => batches.liveKeyCount(policyId, 'subsidy-applications'),
     blacklist: (policyId: string): Set<string> => new Set(batches.currentValues(policyId, 'credit-blacklist').keys()),
   };
 }

@@ -58,7 +58,7 @@ export function createServices(
   const movement = createRankMovement({ policies, figures, policyState, history: createRankingHistoryRepository(db) });
   const record = createChangeRecorder({ db, policyState, audit, events, movement, notify: (change) => notifier?.changed(change) });
   const ranking = createRankingService({ policies, figures, policyState, batches, movement });
-  const subsidies = createSubsidiesService({ policies, figures, policyState, ranking });
+  const subsidies = createSubsidiesService({ policies, figures, policyState, ranking, databasePath: db.memory ? null : db.name });
   const awards = createAwardsService({ policies, policyState, subsidies, figures, record });
   const policiesService = createPoliciesService({ policies, policyState, now: options.now });
   const publicUrl = options.publicUrl ?? null;

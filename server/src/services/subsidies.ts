@@ -1,62 +1,45 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { applicationSchema, evaluateSubsidies, presentSubsidies, subsidiesSchema, type Application, type Subsidies } from '@scoreboard/shared';
+import { gunzipSync } from 'node:zlib';
 import type { PolicyCatalog } from '../plugins/policies';
 import type { PolicyStateRepository } from '../repositories/policyState';
 import type { FiguresReader } from './figures';
 import type { RankingService } from './ranking';
 import { createRevisionCache } from './revisionCache';
+import { evaluateAndEncode, evaluateInWorker, OFF_THREAD_CLAIMS, type PresentedResult } from './subsidyEvaluation';
 
 export function createSubsidiesService(deps: {
   policies: PolicyCatalog;
-  figures: Pick<FiguresReader, 'applications' | 'blacklist'>;
+  figures: Pick<FiguresReader, 'applications' | 'blacklist' | 'claimCount'>;
   policyState: Pick<PolicyStateRepository, 'revision' | 'budgetOverride'>;
   ranking: Pick<RankingService, 'ranking'>;
+  /** the database file, which a worker thread opens to evaluate many claims; null: in memory, evaluated in place */
+  databasePath: string | null;
 }) {
   /** 六(一): the budget the admin set, else the policy file's (null: none set). */
   const budgetTotalWan = (policyId: string): number | null =>
     deps.policyState.budgetOverride(policyId) ?? deps.policies.get(policyId).policy.budget.totalWan;
-
-  function compute(policyId: string) {
-    const { policy } = deps.policies.get(policyId);
-    const county = deps.ranking.ranking(policyId);
-    const countyWan = county.rows.reduce((s, r) => s + r.award, 0);
-    return {
-      county,
-      // exact in the domain; API numbers from the one adapter (shared/src/present/subsidies.ts)
-      result: presentSubsidies(
-        evaluateSubsidies({
-          policy,
-          applications: deps.figures.applications(policyId),
-          blacklist: deps.figures.blacklist(policyId),
-          countyWan,
-          budgetTotalWan: budgetTotalWan(policyId),
-        }),
-      ),
-    };
-  }
 
   /**
    * Evaluating thousands of applications once per change, not once per dashboard. The answer that
    * lists every application (150,000 in the benchmark: ~50 MB of JSON) is encoded once and kept
    * gzipped (a tenth of the size: its records repeat their field names), which is also what every
    * browser asks for; the evaluation kept for the awards keeps the grants and budget, not the list.
+   * A policy with many claims is evaluated in a worker thread (subsidyEvaluation.ts).
    */
-  const evaluated = createRevisionCache<{ lean: ReturnType<typeof compute>; gzip: Buffer }>(deps.policyState.revision);
+  const evaluated = createRevisionCache<{ lean: { county: ReturnType<RankingService['ranking']>; result: PresentedResult }; gzip: Buffer }>(deps.policyState.revision);
   const both = (policyId: string) =>
     evaluated(policyId, () => {
-      const full = compute(policyId);
-      const { result } = full;
-      const json = encodeSubsidies({
+      const { policy } = deps.policies.get(policyId);
+      const county = deps.ranking.ranking(policyId);
+      const input = {
         policyId,
         revision: deps.policyState.revision(policyId),
-        applications: result.applications,
-        grants: result.grants,
-        totals: result.totals,
-        factor: result.factor,
-        factorFraction: result.factorFraction,
-        factorText: result.factorText,
-      });
-      return { lean: { county: full.county, result: { ...result, applications: [] } }, gzip: gzipSync(json) };
+        policy,
+        countyWan: county.rows.reduce((s, r) => s + r.award, 0),
+        budgetTotalWan: budgetTotalWan(policyId),
+      };
+      const away = deps.databasePath !== null && deps.figures.claimCount(policyId) >= OFF_THREAD_CLAIMS ? evaluateInWorker(deps.databasePath, input) : null;
+      const { result, gzip } = away ?? evaluateAndEncode({ ...input, applications: deps.figures.applications(policyId), blacklist: deps.figures.blacklist(policyId) });
+      return { lean: { county, result }, gzip };
     });
 
   /** Subsidies against the live county awards (the latest month's ranking), without the application list. */
@@ -73,31 +56,3 @@ export function createSubsidiesService(deps: {
   };
 }
 export type SubsidiesService = ReturnType<typeof createSubsidiesService>;
-
-/**
- * The subsidies answer as UTF-8 JSON, checked against the shared schema as the route's serializer
- * would, and byte for byte what it wrote (keys in schema order) — but one application at a time:
- * encoding the whole answer at once held a copy of every application and the whole text as a
- * JavaScript string (two bytes a character for Chinese) on top of the bytes sent.
- */
-export function encodeSubsidies(answer: Subsidies): Buffer {
-  const { applications, ...rest } = answer;
-  const head = subsidiesSchema.omit({ applications: true }).parse(rest);
-  const parts: Buffer[] = [];
-  let text = `{"policyId":${JSON.stringify(head.policyId)},"revision":${JSON.stringify(head.revision)},"applications":[`;
-  applications.forEach((application: Application, i) => {
-    text += (i === 0 ? '' : ',') + JSON.stringify(applicationSchema.parse(application));
-    // turned into bytes a megabyte at a time: never the whole text as a string
-    if (text.length > 1 << 20) {
-      parts.push(Buffer.from(text, 'utf8'));
-      text = '';
-    }
-  });
-  text += ']';
-  // the fields after the list, in the schema's order (as the route's serializer would write them)
-  const after = Object.keys(subsidiesSchema.shape).slice(Object.keys(subsidiesSchema.shape).indexOf('applications') + 1);
-  for (const key of after) text += `,${JSON.stringify(key)}:${JSON.stringify(head[key as keyof typeof head])}`;
-  text += '}';
-  parts.push(Buffer.from(text, 'utf8'));
-  return Buffer.concat(parts);
-}

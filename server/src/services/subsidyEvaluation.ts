@@ -1,0 +1,110 @@
+import { gzipSync } from 'node:zlib';
+import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { applicationSchema, evaluateSubsidies, presentSubsidies, subsidiesSchema, type Application, type ApplicationInput, type Policy, type Subsidies } from '@scoreboard/shared';
+
+/**
+ * One evaluation of a policy's claims (SPEC §6, §11): what the subsidies service keeps of it — the
+ * result without the application list, for the awards — and the whole answer, encoded and gzipped.
+ */
+export interface EvaluationInput {
+  policyId: string;
+  revision: number;
+  policy: Policy;
+  countyWan: number;
+  budgetTotalWan: number | null;
+}
+export type PresentedResult = ReturnType<typeof presentSubsidies>;
+export interface Evaluated {
+  /** the presented result with an empty application list */
+  result: PresentedResult;
+  gzip: Buffer;
+}
+
+export function evaluateAndEncode(input: EvaluationInput & { applications: readonly ApplicationInput[]; blacklist: ReadonlySet<string> }): Evaluated {
+  // exact in the domain; API numbers from the one adapter (shared/src/present/subsidies.ts)
+  const result = presentSubsidies(
+    evaluateSubsidies({ policy: input.policy, applications: input.applications, blacklist: input.blacklist, countyWan: input.countyWan, budgetTotalWan: input.budgetTotalWan }),
+  );
+  const json = encodeSubsidies({
+    policyId: input.policyId,
+    revision: input.revision,
+    applications: result.applications,
+    grants: result.grants,
+    totals: result.totals,
+    factor: result.factor,
+    factorFraction: result.factorFraction,
+    factorText: result.factorText,
+  });
+  return { result: { ...result, applications: [] }, gzip: gzipSync(json) };
+}
+
+/**
+ * From this many stored claims on, the evaluation runs in a worker thread that reads them from the
+ * database itself. Evaluating 150,000 claims builds ~150 MiB of objects (the claims, their outcomes,
+ * their presentation, the encoding); in the server's own heap V8 kept that memory after the answer
+ * was made, in a worker it goes back to the system when the thread ends. Below it — every real city,
+ * whose claims number in the hundreds — a thread would only add its start-up time.
+ */
+export const OFF_THREAD_CLAIMS = 20_000;
+/** A worker that has not answered by then is given up on; the evaluation runs in place instead. */
+const WORKER_TIMEOUT_MS = 120_000;
+const WORKER_HEAP_MB = 1536;
+
+type WorkerAnswer = { ok: true; result: PresentedResult; gzip: Uint8Array } | { ok: false; error: string };
+
+/**
+ * The evaluation in a worker thread, waited for synchronously: the callers (the awards, a finalize
+ * inside its transaction) are synchronous, and an evaluation in place held the thread as long. The
+ * worker opens the database file read-only; it sees what is committed, which is what the caller sees
+ * (a finalize evaluates before it writes). Null when the worker fails: the caller evaluates in place.
+ */
+export function evaluateInWorker(databasePath: string, input: EvaluationInput): Evaluated | null {
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(new URL('./worker/bootstrap.mjs', import.meta.url), {
+    workerData: { databasePath, input, port: port2, done },
+    transferList: [port2],
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    stdout: false,
+    stderr: false,
+  });
+  worker.unref();
+  try {
+    // the worker sets `done` when its answer is on the port, or when it fails
+    const waited = Atomics.wait(done, 0, 0, WORKER_TIMEOUT_MS);
+    const answer = receiveMessageOnPort(port1)?.message as WorkerAnswer | undefined;
+    if (waited === 'timed-out' || !answer?.ok) return null;
+    return { result: answer.result, gzip: Buffer.from(answer.gzip.buffer, answer.gzip.byteOffset, answer.gzip.byteLength) };
+  } finally {
+    port1.close();
+    void worker.terminate();
+  }
+}
+
+/**
+ * The subsidies answer as UTF-8 JSON, checked against the shared schema as the route's serializer
+ * would, and byte for byte what it wrote (keys in schema order) — but one application at a time:
+ * encoding the whole answer at once held a copy of every application and the whole text as a
+ * JavaScript string (two bytes a character for Chinese) on top of the bytes sent.
+ */
+export function encodeSubsidies(answer: Subsidies): Buffer {
+  const { applications, ...rest } = answer;
+  const head = subsidiesSchema.omit({ applications: true }).parse(rest);
+  const parts: Buffer[] = [];
+  let text = `{"policyId":${JSON.stringify(head.policyId)},"revision":${JSON.stringify(head.revision)},"applications":[`;
+  applications.forEach((application: Application, i) => {
+    text += (i === 0 ? '' : ',') + JSON.stringify(applicationSchema.parse(application));
+    // turned into bytes a megabyte at a time: never the whole text as a string
+    if (text.length > 1 << 20) {
+      parts.push(Buffer.from(text, 'utf8'));
+      text = '';
+    }
+  });
+  text += ']';
+  // the fields after the list, in the schema's order (as the route's serializer would write them)
+  const after = Object.keys(subsidiesSchema.shape).slice(Object.keys(subsidiesSchema.shape).indexOf('applications') + 1);
+  for (const key of after) text += `,${JSON.stringify(key)}:${JSON.stringify(head[key as keyof typeof head])}`;
+  text += '}';
+  parts.push(Buffer.from(text, 'utf8'));
+  return Buffer.concat(parts);
+}
