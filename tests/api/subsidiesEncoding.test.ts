@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializerCompiler } from 'fastify-type-provider-zod';
-import { subsidiesSchema, type Subsidies } from '@scoreboard/shared';
+import { awardsSchema, subsidiesSchema, type Awards, type Subsidies } from '@scoreboard/shared';
+import { buildTestApp, POLICY_ID } from '../helpers/app';
 import { acceptsGzip } from '../../server/src/routes/policies';
 import { encodeSubsidies } from '../../server/src/services/subsidyEvaluation';
 
@@ -37,4 +38,26 @@ describe('Accept-Encoding: which clients get the subsidies gzipped', () => {
     ['identity', false],
     [undefined, false],
   ])('%s → %s', (header, gzip) => expect(acceptsGzip(header)).toBe(gzip));
+});
+
+describe('the award table, encoded one grant at a time (issue 13: memory)', () => {
+  it('is byte for byte what the route serializer wrote, live and once final', async () => {
+    const t = await buildTestApp({ demoData: true });
+    try {
+      const leader = await t.login('leader');
+      const encode = serializerCompiler({ schema: awardsSchema, method: 'GET', url: '/' });
+      for (const step of ['live', 'final']) {
+        if (step === 'final') expect((await t.app.inject({ method: 'POST', url: `/api/policies/${POLICY_ID}/finalize`, headers: leader })).statusCode).toBe(200);
+        const res = await t.app.inject({ url: `/api/policies/${POLICY_ID}/awards`, headers: leader });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+        const table = res.json<Awards>();
+        expect(table.grants.length).toBeGreaterThan(0);
+        expect(table.final).toBe(step === 'final');
+        expect(res.body).toBe(encode(table));
+      }
+    } finally {
+      await t.close();
+    }
+  });
 });

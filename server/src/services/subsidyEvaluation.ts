@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
-import { applicationSchema, evaluateSubsidies, presentSubsidies, subsidiesSchema, type Application, type ApplicationInput, type Policy, type Subsidies } from '@scoreboard/shared';
+import { evaluateSubsidies, presentSubsidies, subsidiesSchema, type ApplicationInput, type Policy, type Subsidies } from '@scoreboard/shared';
+import { encodeWithList } from './encodeAnswer';
 
 /**
  * One evaluation of a policy's claims (SPEC §6, §11): what the subsidies service keeps of it — the
@@ -81,30 +82,7 @@ export function evaluateInWorker(databasePath: string, input: EvaluationInput): 
   }
 }
 
-/**
- * The subsidies answer as UTF-8 JSON, checked against the shared schema as the route's serializer
- * would, and byte for byte what it wrote (keys in schema order) — but one application at a time:
- * encoding the whole answer at once held a copy of every application and the whole text as a
- * JavaScript string (two bytes a character for Chinese) on top of the bytes sent.
- */
+/** The subsidies answer as UTF-8 JSON, one application at a time (encodeWithList). */
 export function encodeSubsidies(answer: Subsidies): Buffer {
-  const { applications, ...rest } = answer;
-  const head = subsidiesSchema.omit({ applications: true }).parse(rest);
-  const parts: Buffer[] = [];
-  let text = `{"policyId":${JSON.stringify(head.policyId)},"revision":${JSON.stringify(head.revision)},"applications":[`;
-  applications.forEach((application: Application, i) => {
-    text += (i === 0 ? '' : ',') + JSON.stringify(applicationSchema.parse(application));
-    // turned into bytes a megabyte at a time: never the whole text as a string
-    if (text.length > 1 << 20) {
-      parts.push(Buffer.from(text, 'utf8'));
-      text = '';
-    }
-  });
-  text += ']';
-  // the fields after the list, in the schema's order (as the route's serializer would write them)
-  const after = Object.keys(subsidiesSchema.shape).slice(Object.keys(subsidiesSchema.shape).indexOf('applications') + 1);
-  for (const key of after) text += `,${JSON.stringify(key)}:${JSON.stringify(head[key as keyof typeof head])}`;
-  text += '}';
-  parts.push(Buffer.from(text, 'utf8'));
-  return Buffer.concat(parts);
+  return encodeWithList(subsidiesSchema, 'applications', answer);
 }
