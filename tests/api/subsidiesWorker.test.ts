@@ -44,7 +44,7 @@ describe('evaluating the claims in a worker thread', () => {
     const input = { policyId: liuzhou.policy.policyId, revision: 4, policy: liuzhou.policy, countyWan: 2000, budgetTotalWan: 3000 };
     const here = evaluateAndEncode({ ...input, applications: figures.applications(input.policyId), blacklist: figures.blacklist(input.policyId) });
     db.close();
-    const away = evaluateInWorker(path, input);
+    const away = evaluateInWorker(path, input, 600);
     expect(away).not.toBeNull();
     expect(away!.result).toEqual(here.result);
     expect(gunzipSync(away!.gzip).toString('utf8')).toBe(gunzipSync(here.gzip).toString('utf8'));
@@ -59,6 +59,6 @@ describe('evaluating the claims in a worker thread', () => {
 
   it('answers null when it cannot read the database, so the caller evaluates in place', () => {
     const input = { policyId: liuzhou.policy.policyId, revision: 1, policy: liuzhou.policy, countyWan: 0, budgetTotalWan: null };
-    expect(evaluateInWorker(join(dir, 'missing.sqlite'), input)).toBeNull();
+    expect(evaluateInWorker(join(dir, 'missing.sqlite'), input, 0)).toBeNull();
   }, 60_000);
 });

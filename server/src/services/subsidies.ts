@@ -37,7 +37,8 @@ export function createSubsidiesService(deps: {
         countyWan: county.rows.reduce((s, r) => s + r.award, 0),
         budgetTotalWan: budgetTotalWan(policyId),
       };
-      const away = deps.databasePath !== null && deps.figures.claimCount(policyId) >= OFF_THREAD_CLAIMS ? evaluateInWorker(deps.databasePath, input) : null;
+      const claims = deps.figures.claimCount(policyId);
+      const away = deps.databasePath !== null && claims >= OFF_THREAD_CLAIMS ? evaluateInWorker(deps.databasePath, input, claims) : null;
       const { result, gzip } = away ?? evaluateAndEncode({ ...input, applications: deps.figures.applications(policyId), blacklist: deps.figures.blacklist(policyId) });
       return { lean: { county, result }, gzip };
     });

@@ -47,8 +47,14 @@ export function evaluateAndEncode(input: EvaluationInput & { applications: reado
  * whose claims number in the hundreds — a thread would only add its start-up time.
  */
 export const OFF_THREAD_CLAIMS = 20_000;
-/** A worker that has not answered by then is given up on; the evaluation runs in place instead. */
-const WORKER_TIMEOUT_MS = 120_000;
+/**
+ * How long the server waits for a worker: its start, then about 20 µs a claim on this machine, with
+ * a wide margin. A worker that has not answered by then (one that ran out of memory never answers)
+ * is given up on, and the evaluation runs in place instead.
+ */
+export function workerTimeoutMs(claims: number): number {
+  return 10_000 + Math.ceil(claims * 0.25);
+}
 const WORKER_HEAP_MB = 1536;
 
 type WorkerAnswer = { ok: true; result: PresentedResult; gzip: Uint8Array } | { ok: false; error: string };
@@ -59,7 +65,7 @@ type WorkerAnswer = { ok: true; result: PresentedResult; gzip: Uint8Array } | { 
  * worker opens the database file read-only; it sees what is committed, which is what the caller sees
  * (a finalize evaluates before it writes). Null when the worker fails: the caller evaluates in place.
  */
-export function evaluateInWorker(databasePath: string, input: EvaluationInput): Evaluated | null {
+export function evaluateInWorker(databasePath: string, input: EvaluationInput, claims: number): Evaluated | null {
   const done = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(new URL('./worker/bootstrap.mjs', import.meta.url), {
@@ -72,7 +78,7 @@ export function evaluateInWorker(databasePath: string, input: EvaluationInput): 
   worker.unref();
   try {
     // the worker sets `done` when its answer is on the port, or when it fails
-    const waited = Atomics.wait(done, 0, 0, WORKER_TIMEOUT_MS);
+    const waited = Atomics.wait(done, 0, 0, workerTimeoutMs(claims));
     const answer = receiveMessageOnPort(port1)?.message as WorkerAnswer | undefined;
     if (waited === 'timed-out' || !answer?.ok) return null;
     return { result: answer.result, gzip: Buffer.from(answer.gzip.buffer, answer.gzip.byteOffset, answer.gzip.byteLength) };
