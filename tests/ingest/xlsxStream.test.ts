@@ -27,6 +27,19 @@ function both(data: Buffer): { plain: SheetTable[]; sheetjs: SheetTable[] } {
 
 const everything = (tables: SheetTable[]) => tables.map((t) => ({ name: t.name, rows: [...t.rows()] }));
 
+/** A small targets workbook's XML parts, to be altered, and the same table as CSV. */
+const TARGETS_CSV = '单位名称,固定资产投资目标（万元）,规上工业总产值目标（万元）\n柳东新区,100000,500000\n柳江区,80000,420000\n';
+async function targetsParts(): Promise<Map<string, Uint8Array>> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('目标');
+  for (const line of TARGETS_CSV.trim().split('\n')) ws.addRow(line.split(',').map((cell) => (/^\d+$/.test(cell) ? Number(cell) : cell)));
+  const check = checkSpreadsheetZip(Buffer.from(await wb.xlsx.writeBuffer()));
+  if (!check.ok) throw new Error(check.code);
+  return new Map(check.parts);
+}
+const zipOf = (parts: Map<string, Uint8Array>) =>
+  writeZip([...parts].map(([name, bytes]) => ({ name, deflated: deflateRawSync(bytes), declaredSize: bytes.length, crc: crc32(bytes) })));
+
 describe('the streaming .xlsx reader reads what SheetJS reads', () => {
   it('finds .xlsx fixtures from both ExcelJS and LibreOffice', () => {
     expect(XLSX_FIXTURES.filter((n) => n.endsWith('.lo.xlsx')).length).toBeGreaterThanOrEqual(7);
@@ -67,43 +80,27 @@ describe('the streaming .xlsx reader reads what SheetJS reads', () => {
   });
 
   it('a workbook it does not read plainly (a built-in date format of another locale) is read by SheetJS, with the same figures', async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('目标');
-    ws.addRow(['单位名称', '固定资产投资目标（万元）', '规上工业总产值目标（万元）']);
-    ws.addRow(['柳东新区', 100000, 500000]);
-    ws.addRow(['柳江区', 80000, 420000]);
-    const check = checkSpreadsheetZip(Buffer.from(await wb.xlsx.writeBuffer()));
-    if (!check.ok) throw new Error(check.code);
     // numFmtId 31 (a built-in CJK date format) as the default cell style: the streaming reader steps aside
-    const parts = new Map(check.parts);
+    const parts = await targetsParts();
     const styles = Buffer.from(parts.get('xl/styles.xml')!).toString('utf8').replace(/(<cellXfs[^>]*>\s*<xf numFmtId=")0"/, '$131"');
     expect(styles).toContain('<xf numFmtId="31"');
     parts.set('xl/styles.xml', Buffer.from(styles));
     expect(() => readPlainXlsx(parts)).toThrow(NotPlainXlsx);
-    const data = writeZip([...parts].map(([name, bytes]) => ({ name, deflated: deflateRawSync(bytes), declaredSize: bytes.length, crc: crc32(bytes) })));
-    const read = await parse('unit-targets', 'targets.xlsx', data);
+    const read = await parse('unit-targets', 'targets.xlsx', zipOf(parts));
     expect(read.errors).toEqual([]);
-    expect(values(read)).toEqual(values(await parse('unit-targets', 'targets.csv', '单位名称,固定资产投资目标（万元）,规上工业总产值目标（万元）\n柳东新区,100000,500000\n柳江区,80000,420000\n')));
+    expect(values(read)).toEqual(values(await parse('unit-targets', 'targets.csv', TARGETS_CSV)));
     expect(read.entries.length).toBeGreaterThan(0);
   });
 
   it('a cell tag written another way (spaces around =, attributes on new lines) is not guessed at: SheetJS reads it', async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('目标');
-    ws.addRow(['单位名称', '固定资产投资目标（万元）', '规上工业总产值目标（万元）']);
-    ws.addRow(['柳东新区', 100000, 500000]);
-    ws.addRow(['柳江区', 80000, 420000]);
-    const check = checkSpreadsheetZip(Buffer.from(await wb.xlsx.writeBuffer()));
-    if (!check.ok) throw new Error(check.code);
-    const csv = await parse('unit-targets', 'targets.csv', '单位名称,固定资产投资目标（万元）,规上工业总产值目标（万元）\n柳东新区,100000,500000\n柳江区,80000,420000\n');
+    const csv = await parse('unit-targets', 'targets.csv', TARGETS_CSV);
     for (const rewrite of [(xml: string) => xml.replace('<c r="A2" t="s">', '<c r = "A2" t = "s">'), (xml: string) => xml.replace(/<c r="(B\d)"/g, '<c\n  r="$1"')]) {
-      const parts = new Map(check.parts);
+      const parts = await targetsParts();
       const sheet = rewrite(Buffer.from(parts.get('xl/worksheets/sheet1.xml')!).toString('utf8'));
       expect(sheet).not.toBe(Buffer.from(parts.get('xl/worksheets/sheet1.xml')!).toString('utf8'));
       parts.set('xl/worksheets/sheet1.xml', Buffer.from(sheet));
       expect(() => readPlainXlsx(parts).forEach((t) => [...t.rows()])).toThrow(NotPlainXlsx);
-      const data = writeZip([...parts].map(([name, bytes]) => ({ name, deflated: deflateRawSync(bytes), declaredSize: bytes.length, crc: crc32(bytes) })));
-      const read = await parse('unit-targets', 'targets.xlsx', data);
+      const read = await parse('unit-targets', 'targets.xlsx', zipOf(parts));
       expect(read.errors).toEqual([]);
       expect(values(read)).toEqual(values(csv));
     }
