@@ -118,13 +118,17 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
-/** The number in text[from, to) when it is all ASCII digits, else -1. */
-function digitsAt(text: string, from: number, to: number): number {
+/**
+ * The whole number written in text[from, to) — one to nine ASCII digits, read in place without a
+ * copy of the text — or -1 when it is not one. For the readers' hot paths (dates, XML indexes).
+ */
+export function digitsIn(text: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
   let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
+  for (let at = from; at < to; at++) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
   }
   return n;
 }
@@ -132,9 +136,9 @@ function digitsAt(text: string, from: number, to: number): number {
 /** "2026-08-01", as most files hold dates: read in place, without the regular expressions. */
 function plainIsoDate(text: string): string | null {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 7);
-  const day = digitsAt(text, 8, 10);
+  const year = digitsIn(text, 0, 4);
+  const month = digitsIn(text, 5, 7);
+  const day = digitsIn(text, 8, 10);
   return year < 0 || month < 0 || day < 0 ? null : isoDate(year, month, day);
 }
 

@@ -2,6 +2,7 @@ import * as XLSX from '@e965/xlsx';
 import { MAX_SHEET_ROWS } from '../limits';
 import { BLANK, TooManyRowsError, type RawCell, type SheetRow, type SheetTable } from '../sheet';
 import { attribute, partText, unescapeXml, workbookSheets, type WorkbookSheet, type XlsxParts } from './ooxml';
+import { digitsIn } from '../cells';
 import { dateCell, errorText, textCell } from './sheetjs';
 
 /**
@@ -205,18 +206,6 @@ function rowAt(xml: string, at: number): number {
   return r;
 }
 
-/** The whole number written in text[from, to) (a style or shared-string index), read in place; -1 when it is not one. */
-function indexIn(text: string, from: number, to: number): number {
-  if (to <= from || to - from > 9) return -1;
-  let n = 0;
-  for (let at = from; at < to; at++) {
-    const digit = text.charCodeAt(at) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    n = n * 10 + digit;
-  }
-  return n;
-}
-
 /** A cell's type (`t`) as written (`s`, `n`, `str` …) from its place in the XML, without a copy in the common cases. */
 function cellType(xml: string, at: number, end: number): string | undefined {
   if (at < 0) return undefined;
@@ -290,7 +279,7 @@ function readCells(book: Book, xml: string, from: number, to: number, rowNumber:
     if (code !== 62) throw new NotPlainXlsx('cell tag');
     const tagEnd = p;
     const type = cellType(xml, typeAt, typeEnd);
-    const style = styleAt < 0 ? 0 : indexIn(xml, styleAt, styleEnd);
+    const style = styleAt < 0 ? 0 : digitsIn(xml, styleAt, styleEnd);
     let cell: RawCell | undefined;
     if (xml.charCodeAt(tagEnd + 1) === 60 && xml.charCodeAt(tagEnd + 2) === 118 && xml.charCodeAt(tagEnd + 3) === 62 && (type === 's' || type === undefined || type === 'n')) {
       // <v>…</v></c>: a shared string's index or a number
@@ -298,7 +287,7 @@ function readCells(book: Book, xml: string, from: number, to: number, rowNumber:
       const valueTo = xml.indexOf('<', valueFrom);
       if (valueTo > valueFrom && valueTo < to && xml.startsWith('</v></c>', valueTo)) {
         at = valueTo + 8;
-        const index = type === 's' ? indexIn(xml, valueFrom, valueTo) : -1;
+        const index = type === 's' ? digitsIn(xml, valueFrom, valueTo) : -1;
         cell = index >= 0 ? sharedCell(book, index) : cellValue(book, type, style >= 0 ? style : Number(xml.slice(styleAt, styleEnd)), xml.slice(valueFrom, valueTo), undefined);
       }
     }
@@ -334,7 +323,7 @@ function otherCell(book: Book, type: string | undefined, style: number, inner: s
     return { kind: 'error', text: formula ? `=${formula}` : '=…', noResult: true };
   }
   if (type === 's' && valueFrom >= 0) {
-    const index = indexIn(inner, valueFrom, valueTo);
+    const index = digitsIn(inner, valueFrom, valueTo);
     if (index >= 0) return sharedCell(book, index);
   }
   const value = valueFrom < 0 ? undefined : inner.slice(valueFrom, valueTo);
