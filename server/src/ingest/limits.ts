@@ -14,3 +14,9 @@ export const HEADER_SCAN_ROWS = 20;
 export const MAX_SHEET_ROWS = MAX_ROWS + HEADER_SCAN_ROWS;
 /** Past this many errors the rest are counted, not listed: nobody reads 200,000 lines. */
 export const MAX_LISTED_ERRORS = 1_000;
+
+/**
+ * A worker thread (a parse, or an evaluation of many claims) may not grow its heap past this: far
+ * beyond any real upload within the 20 MiB limit, and what the server's own heap could spare.
+ */
+export const WORKER_HEAP_MB = 1536;

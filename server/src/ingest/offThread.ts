@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { WORKER_HEAP_MB } from './limits';
 import type { Issue } from './messages';
 import { parseUpload, type IngestResult, type ParseInput } from './parse';
 import { readInPlace, unpackValues, type PackedValues, type Preview, type PreviewRequest, type UploadRead } from './uploadRead';
@@ -14,8 +15,6 @@ import { readInPlace, unpackValues, type PackedValues, type Preview, type Previe
  * nearly all — are read in place: a thread costs a fraction of a second to start.
  */
 export const OFF_THREAD_BYTES = 512 * 1024;
-/** A parse may not grow its heap past this: far beyond any real upload within the 20 MiB limit. */
-const WORKER_HEAP_MB = 1536;
 
 
 /** What the main thread asks of a worker (worker/parseInWorker.ts answers), one request at a time. */

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { evaluateSubsidies, presentSubsidies, subsidiesSchema, type ApplicationInput, type Policy, type Subsidies } from '@scoreboard/shared';
+import { WORKER_HEAP_MB } from '../ingest/limits';
 import { encodeWithList } from './encodeAnswer';
 
 /**
@@ -55,7 +56,6 @@ export const OFF_THREAD_CLAIMS = 20_000;
 export function workerTimeoutMs(claims: number): number {
   return 10_000 + Math.ceil(claims * 0.25);
 }
-const WORKER_HEAP_MB = 1536;
 
 type WorkerAnswer = { ok: true; result: PresentedResult; gzip: Uint8Array } | { ok: false; error: string };
 
