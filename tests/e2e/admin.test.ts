@@ -31,7 +31,10 @@ describe('/admin: users and roles (SPEC.md §10)', () => {
     await page.getByRole('link', { name: '数据上传' }).click();
     await page.getByLabel('数据类型').waitFor();
     expect(await page.locator('#upload-file').count()).toBe(1);
-    expect(await page.getByTestId('batches-table').getByRole('button', { name: '撤销' }).count()).toBeGreaterThan(0);
+    // The history loads after the form: wait for it, then count its revert buttons.
+    const reverts = page.getByTestId('batches-table').getByRole('button', { name: '撤销' });
+    await reverts.first().waitFor();
+    expect(await reverts.count()).toBeGreaterThan(0);
     await page.getByRole('link', { name: '奖励' }).click();
     await page.getByTestId('final-state').waitFor();
     expect(await page.getByRole('button', { name: '定稿' }).count()).toBe(0); // leader only
