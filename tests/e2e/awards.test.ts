@@ -81,6 +81,7 @@ describe('awards: budget, finalize, revise, print', () => {
     expect(await page.getByTestId('county-awards').locator('tbody').innerText()).toBe(frozen);
     // The ranking says so too, with the same banner (issue 5).
     await page.getByRole('link', { name: '排名' }).click();
+    await page.getByTestId('ranking-table').waitFor(); // the banner read below is the ranking's, not the awards'
     expect(await page.getByTestId('revised-warning').innerText()).toContain('定稿后数据已修订');
     await context.close();
   });
