@@ -53,6 +53,24 @@ describe('rows that are not data', () => {
     expect(result.warnings.map((w) => w.code)).toEqual(['total_row_skipped']);
   });
 
+  it('refuses headers with nothing under them to store (a blank template, or totals and notes only)', async () => {
+    const blank = await parse('unit-actuals', 'a.csv', '单位,月份,规上工业总产值（万元）\n');
+    expect(errorCells(blank)).toEqual([[null, null, 'no_rows']]);
+    expect(blank.errors[0]!.message).toBe('工作表“a.csv”有表头，但表头下没有可保存的数据行（合计、注释和空行不计）。请在表头下逐行填写数据后重新上传');
+    expect(blank.entries).toEqual([]);
+
+    const data = await workbook((wb) => {
+      const sheet = wb.addWorksheet('8月');
+      sheet.addRow(['单位', '产值8月']);
+      sheet.addRow(['城中区', null]);
+      sheet.addRow(['合计', 5]);
+      sheet.addRow(['注：数据来源于市统计局']);
+    });
+    const totalsOnly = await parse('unit-actuals', 'a.xlsx', data, { lang: 'en' });
+    expect(errorCells(totalsOnly)).toEqual([[null, null, 'no_rows']]);
+    expect(totalsOnly.errors[0]!.message).toContain('Sheet "8月" has its headers but no data rows under them to store');
+  });
+
   it('warns about columns it does not know, but not about 序号 or 备注', async () => {
     const result = await parse('unit-targets', 't.csv', '序号,单位,产值目标,完成率,备注\n1,城中区,1,50%,x\n');
     expect(result.warnings.map((w) => [w.row, w.column, w.code])).toEqual([[1, '完成率', 'column_ignored']]);

@@ -110,7 +110,8 @@ describe('parseUpload never throws', () => {
         expect(result.errors.length + result.entries.length).toBeGreaterThan(0);
         for (const e of result.errors) expect(e.message.length).toBeGreaterThan(0);
       }),
-      { numRuns: 300 },
+      // the first: a header (tab-separated, 产值 of 8月) and no row, which CI's run once found giving nothing at all
+      { numRuns: 300, examples: [['unit-actuals', ['单位', '\t', '产值', '8月']]] },
     );
   });
 });

@@ -48,9 +48,9 @@ describe('upload templates (SPEC §11 "Upload columns")', () => {
     expect(subsidies.getCell('C5').numFmt).toBe('@'); // credit codes as text
   });
 
-  it.each(UPLOAD_KINDS_FOR_TEST)('%s: the empty template uploads cleanly, its 示例 row skipped', async (kind) => {
+  it.each(UPLOAD_KINDS_FOR_TEST)('%s: the empty template is read, its 示例 row skipped, and refused as holding no data', async (kind) => {
     const result = await parse(kind, 'template.xlsx', await buildTemplate(kind, liuzhou));
-    expect(result.errors).toEqual([]);
+    expect(result.errors.map((e) => e.code)).toEqual(['no_rows']); // its headers were found: not no_header
     expect(result.entries).toEqual([]);
     expect(result.warnings.map((w) => [w.row, w.code])).toEqual([[3, 'example_row_skipped']]);
   });

@@ -58,7 +58,7 @@ function readUpload(input: ParseInput, options: ReadTablesOptions): IngestResult
     const others = allKindSpecs(input.policy);
     const readRow = module.reader({ policy: input.policy, registry: input.registry, sink });
     let rowsRead = 0;
-    let headerFound = false;
+    let headerSheet: string | null = null;
     const noHeader: { msg: string; params: Params }[] = [];
     const noHeaderSheets = new Set<string>();
     for (const table of tables.tables) {
@@ -66,7 +66,7 @@ function readUpload(input: ParseInput, options: ReadTablesOptions): IngestResult
       if (table.name.includes('说明')) continue;
       const read = readSheet({ spec, others, idField: module.idField, readRow, table, registry: input.registry, issues });
       if (read.found) {
-        headerFound = true;
+        headerSheet ??= table.name;
         rowsRead += read.rowsRead;
       } else {
         noHeaderSheets.add(table.name);
@@ -75,7 +75,7 @@ function readUpload(input: ParseInput, options: ReadTablesOptions): IngestResult
     }
     // SPEC §17: of several sheets, the one whose headers match is read, and the preview says which
     const candidates = tables.tables.filter((t) => !t.name.includes('说明'));
-    if (headerFound && candidates.length > 1) {
+    if (headerSheet !== null && candidates.length > 1) {
       const quote = (names: string[], en: boolean) => names.map((n) => (en ? `"${n}"` : `“${n}”`)).join(en ? ', ' : '、');
       const read = candidates.filter((t) => !noHeaderSheets.has(t.name)).map((t) => t.name);
       const skipped = candidates.filter((t) => noHeaderSheets.has(t.name)).map((t) => t.name);
@@ -84,11 +84,14 @@ function readUpload(input: ParseInput, options: ReadTablesOptions): IngestResult
         params: { count: candidates.length, read: quote(read, false), readEn: quote(read, true), skipped: quote(skipped, false), skippedEn: quote(skipped, true) },
       });
     }
-    if (!headerFound) {
+    if (headerSheet === null) {
       const why = noHeader[0] ?? { msg: 'no_header.empty', params: { file: fileName } };
       return fail('no_header', why.msg, why.params);
     }
     const { errors, warnings } = issues.finish(tables.tables[0]?.name ?? fileName);
+    // headers and nothing under them to store (a blank template, or totals and notes only): say so,
+    // rather than preview a batch of nothing; the warnings stay (a 示例 row skipped says why)
+    if (errors.length === 0 && sink.entries.length === 0) return { ...fail('no_rows', 'no_rows', { sheet: headerSheet }), rowsRead, warnings };
     return { kind, rowsRead, entries: sink.entries, errors, warnings };
   } catch (error) {
     if (error instanceof NotPlainXlsx) throw error;
