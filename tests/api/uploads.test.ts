@@ -153,12 +153,20 @@ describe('one route test per upload kind', () => {
     expect(s.applications.every((x) => x.reasons.includes('joint_punishment'))).toBe(true);
   });
 
-  it('unit-targets template downloads as an XLSX', async () => {
+  it('unit-targets template downloads as an XLSX, and uploaded back blank is refused', async () => {
     const res = await t.app.inject({ url: '/api/templates/unit-targets.xlsx', headers: { cookie: stat } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await t.app.inject({ url: '/api/templates/nonsense.xlsx', headers: { cookie: stat } })).statusCode).toBe(400);
+
+    // uploaded back unfilled, it is refused as holding no data, and no empty batch is stored
+    const blank = await postUpload(t, stat, { kind: 'unit-targets', fileName: '任务目标模板.xlsx', data: res.rawPayload, dryRun: false });
+    expect(blank.statusCode).toBe(422);
+    const errors = blank.json<{ errors: { row: number | null; code: string; message: string }[] }>().errors;
+    expect(errors.map((e) => [e.row, e.code])).toEqual([[null, 'no_rows']]);
+    expect(errors[0]!.message).toContain('有表头，但表头下没有可保存的数据行');
+    expect((await t.app.inject({ url: '/api/uploads', headers: { cookie: stat } })).json()).toEqual({ batches: [] });
   });
 });
 

@@ -56,7 +56,7 @@ describe('rows that are not data', () => {
   it('refuses headers with nothing under them to store (a blank template, or totals and notes only)', async () => {
     const blank = await parse('unit-actuals', 'a.csv', '单位,月份,规上工业总产值（万元）\n');
     expect(errorCells(blank)).toEqual([[null, null, 'no_rows']]);
-    expect(blank.errors[0]!.message).toBe('工作表“a.csv”有表头，但表头下没有可保存的数据行（合计、注释和空行不计）。请在表头下逐行填写数据后重新上传');
+    expect(blank.errors[0]!.message).toBe('工作表“a.csv”有表头，但表头下没有可保存的数据行（合计、注释、示例和空行不计）。请在表头下逐行填写数据后重新上传');
     expect(blank.entries).toEqual([]);
 
     const data = await workbook((wb) => {

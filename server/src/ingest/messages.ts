@@ -133,8 +133,8 @@ const CATALOG: Record<string, Words> = {
     en: (p) => `No header row in the first ${s(p.rows)} rows of sheet "${s(p.sheet)}". "${s(p.titleEn)}" needs the columns ${s(p.expectedEn)}`,
   },
   no_rows: {
-    zh: (p) => `工作表“${s(p.sheet)}”有表头，但表头下没有可保存的数据行（合计、注释和空行不计）。请在表头下逐行填写数据后重新上传`,
-    en: (p) => `Sheet "${s(p.sheet)}" has its headers but no data rows under them to store (totals, notes and empty rows do not count). Fill in the rows under the headers and upload again`,
+    zh: (p) => `工作表“${s(p.sheet)}”有表头，但表头下没有可保存的数据行（合计、注释、示例和空行不计）。请在表头下逐行填写数据后重新上传`,
+    en: (p) => `Sheet "${s(p.sheet)}" has its headers but no data rows under them to store (totals, notes, example rows and empty rows do not count). Fill in the rows under the headers and upload again`,
   },
   more_errors: { zh: (p) => `另有 ${s(p.count)} 处错误未逐条列出，请先改正以上错误后重新上传`, en: (p) => `${s(p.count)} more errors are not listed: correct those above and upload again` },
   more_warnings: { zh: (p) => `另有 ${s(p.count)} 条提示未逐条列出`, en: (p) => `${s(p.count)} more warnings are not listed` },
